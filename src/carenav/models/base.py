@@ -1,0 +1,59 @@
+"""Shared building blocks of the vocabulary: strict models, citations, money and rates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+CENT = Decimal("0.01")
+
+
+def round_cents(amount: Decimal) -> Decimal:
+    """Round a dollar amount to whole cents, halves away from zero.
+
+    This is the one rounding rule in carenav: every figure a client sees is rounded
+    here, once, after the arithmetic that produced it.
+
+    >>> round_cents(Decimal("10.005"))
+    Decimal('10.01')
+    """
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# Dollars, exact. Money is never a float: YAML numbers are read as text first.
+Money = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=12, decimal_places=2),
+    PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
+]
+# A share between 0 and 1 (0.2 is 20%).
+Rate = Annotated[
+    Decimal,
+    Field(ge=0, le=1),
+    PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
+]
+# The field's own identifiers: lowercase letters, digits and dashes.
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+
+
+class StrictModel(BaseModel):
+    """A model that refuses unknown fields and cannot be changed after it is made."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(StrictModel):
+    """Where a fact comes from: a title, optional link, and the year or date it speaks for."""
+
+    title: str = Field(min_length=3)
+    url: str | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    accessed: date | None = None
+    note: str | None = None
+
+    def citation(self) -> str:
+        """The source as one line, e.g. 'SAMHSA TIP 47 (2021)'."""
+        return f"{self.title} ({self.year})" if self.year else self.title
