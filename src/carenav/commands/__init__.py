@@ -1,0 +1,1 @@
+"""The subcommands of `carenav`, one module each (see carenav.cli)."""

@@ -1,0 +1,61 @@
+"""How a program bills: the unit, its charge and cash price, and the days it meets."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from carenav.models.base import Money, Rate, StrictModel
+
+
+class Weekday(str, Enum):
+    """A day of the week, as programs print them on schedules."""
+
+    MON = "Mon"
+    TUE = "Tue"
+    WED = "Wed"
+    THU = "Thu"
+    FRI = "Fri"
+    SAT = "Sat"
+    SUN = "Sun"
+
+    @property
+    def index(self) -> int:
+        """Monday is 0, as in datetime.date.weekday()."""
+        return list(Weekday).index(self)
+
+
+# A program day for IOP and PHP (per diem billing such as H0015 or S9480); a session for outpatient.
+BillingUnit = Literal["day", "session"]
+
+
+class SlidingScaleTier(StrictModel):
+    """One pay class: households at or below this share of the poverty guideline pay this share of the cash price."""
+
+    up_to_percent_of_poverty: int | None = Field(
+        default=None, ge=0, le=1000, description="Upper bound in percent of the HHS guideline; none = above every tier"
+    )
+    pays: Rate
+
+
+class ProgramBilling(StrictModel):
+    """Billing facts the cost engine reads for one program."""
+
+    unit: BillingUnit = "day"
+    charge: Money | None = Field(default=None, description="Billed charge per unit, before any plan")
+    cash_price: Money | None = Field(default=None, description="Self-pay price per unit")
+    in_network_rates: dict[str, Money] = Field(
+        default_factory=dict, description="Contracted allowed amount per unit, by plan id"
+    )
+    sliding_scale: list[SlidingScaleTier] | None = None
+    meeting_days: list[Weekday] = Field(min_length=1, description="Days a week the program meets")
+    planned_weeks: int | None = Field(default=None, ge=1, le=104)
+
+    @field_validator("meeting_days")
+    @classmethod
+    def _days_once_each(cls, days: list[Weekday]) -> list[Weekday]:
+        if len(set(days)) != len(days):
+            raise ValueError("a meeting day is listed twice; list each day once")
+        return sorted(days, key=lambda d: d.index)
