@@ -20,7 +20,9 @@ COMMANDS = ("serve", "validate")
 
 
 class Command(Protocol):
-    def add_parser(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+    def add_parser(
+        self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
+    ) -> None: ...
 
     def run(self, args: argparse.Namespace) -> int: ...
 
@@ -34,7 +36,10 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="carenav", description=__doc__.splitlines()[0] if __doc__ else None)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser),
+    )
     subparsers.required = True
     for name in COMMANDS:
         module = cast(Command, importlib.import_module(f"carenav.commands.{name}"))

@@ -43,7 +43,9 @@ class DataError(CarenavError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"The data could not be loaded ({head} found; nothing was loaded):\n{lines}")
+        super().__init__(
+            f"The data could not be loaded ({head} found; nothing was loaded):\n{lines}"
+        )
 
 
 class InputError(CarenavError):
@@ -67,4 +69,4 @@ class UnknownIdError(CarenavError):
         self.given = given
         shown = ", ".join(sorted(known)[:12])
         more = "" if len(known) <= 12 else f" and {len(known) - 12} more"
-        super().__init__(f"There is no {kind} with the id '{given}'. Known {kind}s: {shown}{more}.")
+        super().__init__(f"There is no {kind} with the id '{given}'. Known ids: {shown}{more}.")

@@ -10,8 +10,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from carenav.catalog.evidence import load_evidence
 from carenav.catalog.levels import load_continuum
 from carenav.errors import DataError, Problem
+from carenav.models.evidence import EvidenceSet
 from carenav.models.levels import Continuum
 
 DATA_ENV = "CARENAV_DATA"
@@ -34,6 +36,7 @@ class Catalog:
 
     root: Path
     continuum: Continuum
+    evidence: EvidenceSet | None = None
     warnings: tuple[Problem, ...] = field(default=())
 
     def summary(self) -> str:
@@ -55,9 +58,15 @@ def load(path: str | Path | None = None) -> Catalog:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     continuum = load_continuum(root, problems)
+    evidence = load_evidence(root, problems)
     if problems or continuum is None:
         raise DataError(problems)
-    return Catalog(root=root, continuum=continuum, warnings=tuple(warnings))
+    return Catalog(
+        root=root,
+        continuum=continuum,
+        evidence=evidence,
+        warnings=tuple(warnings),
+    )
 
 
 __all__ = ["DATA_ENV", "Catalog", "bundled_data_dir", "default_data_dir", "load"]

@@ -34,7 +34,9 @@ def load_continuum(root: Path, problems: list[Problem]) -> Continuum | None:
     # Each level is checked on its own first, so one message names the level at fault.
     before = len(problems)
     for position, entry in enumerate(data["levels"]):
-        validate_record(LevelOfCare, entry, shown, f"level {record_name(entry, position)}", problems)
+        validate_record(
+            LevelOfCare, entry, shown, f"level {record_name(entry, position)}", problems
+        )
     if len(problems) > before:
         return None
     try:

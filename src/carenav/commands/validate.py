@@ -16,7 +16,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "problem with its file, record and field and exits 1; otherwise prints a "
         "one-line summary, any warnings, and exits 0.",
     )
-    parser.add_argument("directory", nargs="?", help="data folder to check (default: bundled data/)")
+    parser.add_argument(
+        "directory", nargs="?", help="data folder to check (default: bundled data/)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from carenav.models.base import Money, Rate, StrictModel
 
 
-class Weekday(str, Enum):
+class Weekday(StrEnum):
     """A day of the week, as programs print them on schedules."""
 
     MON = "Mon"
@@ -21,8 +21,9 @@ class Weekday(str, Enum):
     SAT = "Sat"
     SUN = "Sun"
 
+    # Shadows str.index on purpose: the cost and matching engines read day.index.
     @property
-    def index(self) -> int:
+    def index(self) -> int:  # type: ignore[override]
         """Monday is 0, as in datetime.date.weekday()."""
         return list(Weekday).index(self)
 
@@ -35,7 +36,10 @@ class SlidingScaleTier(StrictModel):
     """One pay class: households at or below this share of the poverty guideline pay this share of the cash price."""
 
     up_to_percent_of_poverty: int | None = Field(
-        default=None, ge=0, le=1000, description="Upper bound in percent of the HHS guideline; none = above every tier"
+        default=None,
+        ge=0,
+        le=1000,
+        description="Upper bound in percent of the HHS guideline; none = above every tier",
     )
     pays: Rate
 
@@ -44,7 +48,9 @@ class ProgramBilling(StrictModel):
     """Billing facts the cost engine reads for one program."""
 
     unit: BillingUnit = "day"
-    charge: Money | None = Field(default=None, description="Billed charge per unit, before any plan")
+    charge: Money | None = Field(
+        default=None, description="Billed charge per unit, before any plan"
+    )
     cash_price: Money | None = Field(default=None, description="Self-pay price per unit")
     in_network_rates: dict[str, Money] = Field(
         default_factory=dict, description="Contracted allowed amount per unit, by plan id"

@@ -8,6 +8,7 @@ public facts; the Criteria's decision rules are licensed and are not part of car
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from pydantic import Field, field_validator, model_validator
 
@@ -18,11 +19,13 @@ class HoursPerWeek(StrictModel):
     """Clinical hours a week a level typically provides: a floor, and a ceiling where one is published."""
 
     minimum: float | None = Field(default=None, ge=0, le=168)
-    below: float | None = Field(default=None, gt=0, le=168, description="Strictly under this many hours")
+    below: float | None = Field(
+        default=None, gt=0, le=168, description="Strictly under this many hours"
+    )
     maximum: float | None = Field(default=None, gt=0, le=168)
     note: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, with_note: bool = True) -> str:
         """The range in words, e.g. '9–19 hours a week' or 'under 9 hours a week'."""
         if self.minimum is not None and self.maximum is not None:
             text = f"{self.minimum:g}–{self.maximum:g} hours a week"
@@ -34,7 +37,7 @@ class HoursPerWeek(StrictModel):
             text = f"up to {self.maximum:g} hours a week"
         else:
             text = "hours not set by a public standard"
-        return f"{text} ({self.note})" if self.note else text
+        return f"{text} ({self.note})" if self.note and with_note else text
 
 
 class FourthEdition(StrictModel):
@@ -93,7 +96,7 @@ class Continuum(StrictModel):
             if level.code in seen:
                 raise ValueError(f"level code {level.code} appears twice; each level once")
             seen.add(level.code)
-        for lower, higher in zip(levels, levels[1:], strict=False):
+        for lower, higher in pairwise(levels):
             if higher.rank <= lower.rank:
                 raise ValueError(
                     f"level {higher.code} comes after {lower.code}; "

@@ -1,0 +1,52 @@
+# carenav: `make serve` starts the apps, `make test` runs every test.
+# Both create .venv and install the project into it on first use (and again when
+# pyproject.toml changes), so a fresh machine needs only Python 3.11+ (and, for the
+# browser tests, Chromium, which `make test` installs with apt-get where it can).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.carenav-installed
+PORT   ?= 8866
+
+.PHONY: serve test lint format bench validate chromium clean help
+
+help:
+	@echo "make serve     start the apps at http://127.0.0.1:$(PORT)/ (PORT=..., DATA=folder)"
+	@echo "make test      run every test: unit, property, integration, notebooks, browser"
+	@echo "make lint      ruff and mypy (strict)"
+	@echo "make bench     run the benchmarks and print their figures"
+	@echo "make validate  check the bundled data (or DATA=folder)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/carenav serve --port $(PORT) $(if $(DATA),--data $(DATA))
+
+validate: $(STAMP)
+	$(BIN)/carenav validate $(DATA)
+
+chromium:
+	@bash .ci/ensure-chromium
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+bench: $(STAMP) chromium
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,45 @@
+"""`carenav serve`: start the Voila apps on this computer only (127.0.0.1)."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+from pathlib import Path
+
+from carenav import catalog
+from carenav.errors import InputError
+from carenav.serving import DEFAULT_PORT, port_is_free, voila_command, voila_environment
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="start the apps in your browser (this computer only)",
+        description="Serve the carenav apps with Voila on 127.0.0.1. The data folder is "
+        "checked first; a broken one is reported and nothing is served.",
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--data", type=Path, default=None, help="data folder (default: bundled data/)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 1024 <= args.port <= 65535:
+        raise InputError(
+            "--port", f"{args.port} is not a usable port", "a number from 1024 to 65535"
+        )
+    if not port_is_free(args.port):
+        raise InputError(
+            "--port", f"port {args.port} is already in use", "a free port, e.g. --port 8870"
+        )
+    loaded = catalog.load(args.data)  # refuse to serve broken data: DataError, exit 1
+    url = f"http://127.0.0.1:{args.port}/"
+    print(f"carenav: serving the apps at {url}  (data: {loaded.root})", flush=True)
+    print("carenav: open that address in your browser; press Ctrl+C to stop.", flush=True)
+    process = subprocess.run(
+        voila_command(args.port), env=voila_environment(loaded.root), check=False
+    )
+    return 0 if process.returncode in (0, -2, 130) else process.returncode

@@ -1,0 +1,73 @@
+"""How carenav runs Voila: standalone (never the Jupyter Server extension), on loopback, hardened.
+
+Standalone Voila refuses code sent from the browser (only comm, kernel-info and
+shutdown messages reach a kernel); the `/voila/render` route inside Jupyter Server
+has no such filter, so carenav never serves through it. The settings that strip
+sources, hide tracebacks, deny file downloads, time out cells and cull idle kernels
+live in voila_config/voila.json.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+from carenav.catalog import DATA_ENV
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CONFIG_DIR = PACKAGE_DIR / "voila_config"
+JUPYTER_DATA_DIR = PACKAGE_DIR / "jupyter_data"
+DEFAULT_PORT = 8866
+
+
+def apps_dir() -> Path:
+    """The voila_apps/ folder beside src/ in the repository."""
+    return PACKAGE_DIR.parents[1] / "voila_apps"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    """True when nothing listens on 127.0.0.1:port."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def voila_command(port: int, root: Path | None = None) -> list[str]:
+    """The command line that serves the apps folder with carenav's configuration."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(root or apps_dir()),
+        f"--port={port}",
+        "--no-browser",
+        # `--ip` is silently ignored by Voila 0.5; the trait name is not.
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.config_file_paths={CONFIG_DIR}",
+        f"--Voila.root_dir={root or apps_dir()}",
+    ]
+
+
+def voila_environment(data_dir: Path | None, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for Voila and its kernels: carenav's template path and data folder."""
+    env = dict(os.environ if base is None else base)
+    existing = env.get("JUPYTER_PATH")
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_DATA_DIR), existing) if p)
+    if data_dir is not None:
+        env[DATA_ENV] = str(data_dir.resolve())
+    # Kernels must not write client details anywhere: no IPython history database.
+    env.setdefault("IPYTHONDIR", str(Path(env.get("TMPDIR", "/tmp")) / "carenav-ipython"))
+    env["PYTHONUNBUFFERED"] = "1"
+    return env

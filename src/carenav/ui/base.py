@@ -1,0 +1,113 @@
+"""The shell every carenav app shares: title, crisis line, status, decision-support notice, guarded callbacks."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import traceback
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+import ipywidgets as widgets
+
+from carenav.errors import CarenavError
+from carenav.ui.html import escape
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+log = logging.getLogger("carenav.ui")
+
+CRISIS_LINE = (
+    '<div class="carenav-crisis" role="note" aria-label="Crisis help">'
+    "<strong>In crisis?</strong> Call or text <strong>988</strong> "
+    "(Suicide &amp; Crisis Lifeline). In an emergency, call <strong>911</strong>."
+    "</div>"
+)
+DECISION_SUPPORT = (
+    '<p class="carenav-notice">carenav is decision support, not a decision: a clinician decides '
+    "the level of care and the payer decides coverage. Sample programs, plans and clients are fictional.</p>"
+)
+UNEXPECTED = (
+    "Something went wrong and nothing was changed. Try again; if it keeps happening, "
+    "tell whoever runs carenav here (the details are in the server log)."
+)
+READY_CLASS = "carenav-ready"
+# Test hook: the browser tests set this to a callback's qualified name to prove that a
+# failure inside it reaches the user as a plain message. Unset, it does nothing.
+FAULT_ENV = "CARENAV_FAULT_INJECTION"
+
+
+def _log_failure(exc: BaseException) -> None:
+    """Log where a callback failed, without the exception's text: it may hold what a client typed."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(
+        f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames)
+    )
+    log.error("carenav callback failed: %s at %s", type(exc).__name__, where)
+
+
+class AppShell:
+    """A page frame: the app's title and introduction, its body, a status line and the notices.
+
+    Subclasses build their widgets, call `mount(...)` once, and wrap every callback
+    with `guard` so an exception becomes a plain message, never a traceback.
+    """
+
+    def __init__(self, title: str, intro: str) -> None:
+        self.status = widgets.HTML(value="", layout=widgets.Layout(min_height="1.5em"))
+        self.status.add_class("carenav-status")
+        self._header = widgets.HTML(f"<h1>{escape(title)}</h1><p>{escape(intro)}</p>")
+        self._body = widgets.VBox([])
+        self.widget = widgets.VBox(
+            [
+                self._header,
+                widgets.HTML(CRISIS_LINE),
+                self._body,
+                self.status,
+                widgets.HTML(DECISION_SUPPORT),
+            ]
+        )
+        self.widget.add_class("carenav-app")
+
+    def mount(self, *children: widgets.Widget) -> None:
+        """Put the app's widgets in the page and mark it ready (browser tests wait for the mark)."""
+        self._body.children = tuple(children)
+        self.widget.add_class(READY_CLASS)
+
+    def say(self, message: str) -> None:
+        """Show a plain message in the status line (announced to screen readers)."""
+        self.status.value = f'<div role="status" aria-live="polite">{escape(message)}</div>'
+
+    def say_error(self, message: str) -> None:
+        """Show a problem the user can act on."""
+        self.status.value = f'<div role="alert" class="carenav-error">{escape(message)}</div>'
+
+    def guard(self, callback: Callable[P, R]) -> Callable[P, R | None]:
+        """Wrap a widget callback: carenav errors show as their message, anything else as a plain apology."""
+
+        @functools.wraps(callback)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R | None:
+            try:
+                if os.environ.get(FAULT_ENV) == callback.__qualname__:
+                    raise RuntimeError(f"fault injected into {callback.__qualname__}")
+                return callback(*args, **kwargs)
+            except CarenavError as exc:
+                self.say_error(str(exc))
+            except Exception as exc:
+                _log_failure(exc)
+                self.say_error(UNEXPECTED)
+            return None
+
+        return guarded
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)  # type: ignore[no-untyped-call]
+
+
+def on_change(widget: widgets.Widget, handler: Callable[[dict[str, Any]], None]) -> None:
+    """Call handler when the widget's value changes (observe on 'value' only)."""
+    widget.observe(handler, names="value")

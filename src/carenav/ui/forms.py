@@ -1,0 +1,226 @@
+"""Forms generated from pydantic models: a visible label, a description and bounds from one place.
+
+A field's label, help text and limits are declared once on the model (Field(title=...,
+description=..., ge=..., le=...)); the form reads them from there, so a label or bound
+can never be missing in the app but present in the data format. Every value typed in
+is checked by the model on the server, whatever the browser sent.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Generic, TypeVar, cast
+
+import annotated_types
+import ipywidgets as widgets
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from carenav.catalog.reading import field_path
+from carenav.ui.html import escape
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def humanize(name: str) -> str:
+    """'out_of_pocket_max' -> 'Out of pocket max'."""
+    return name.replace("_", " ").capitalize()
+
+
+def _bounds(info: FieldInfo) -> tuple[float | None, float | None]:
+    low: float | None = None
+    high: float | None = None
+    for item in info.metadata:
+        if isinstance(item, annotated_types.Ge):
+            low = float(cast(Any, item.ge))
+        elif isinstance(item, annotated_types.Gt):
+            low = float(cast(Any, item.gt))
+        elif isinstance(item, annotated_types.Le):
+            high = float(cast(Any, item.le))
+        elif isinstance(item, annotated_types.Lt):
+            high = float(cast(Any, item.lt))
+    return low, high
+
+
+def _base_type(annotation: Any) -> tuple[Any, bool]:
+    """The field's type without Optional, and whether None is allowed."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return (args[0] if len(args) == 1 else annotation), True
+    if origin is typing.Annotated:
+        return _base_type(typing.get_args(annotation)[0])
+    return annotation, False
+
+
+def _choices(kind: Any) -> list[Any] | None:
+    if typing.get_origin(kind) is typing.Literal:
+        return list(typing.get_args(kind))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return list(kind)
+    return None
+
+
+class FieldInput:
+    """One labelled input for one model field, with its description and its error line."""
+
+    def __init__(self, name: str, info: FieldInfo, label: str | None = None) -> None:
+        self.name = name
+        self.kind, self.optional = _base_type(info.annotation)
+        self.label_text = label or info.title or humanize(name)
+        low, high = _bounds(info)
+        choices = _choices(self.kind)
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        style = {"description_width": "initial"}
+        layout = widgets.Layout(width="260px")
+        self.control: widgets.ValueWidget
+        if choices is not None:
+            options = [(str(getattr(c, "value", c)), c) for c in choices]
+            if self.optional:
+                options = [("(not set)", None), *options]
+            self.control = widgets.Dropdown(options=options, value=default, layout=layout)
+        elif self.kind is bool:
+            self.control = widgets.Checkbox(value=bool(default), indent=False)
+        elif self.kind is int:
+            self.control = widgets.BoundedIntText(
+                value=int(default or (low or 0)),
+                min=int(low) if low is not None else -(10**9),
+                max=int(high) if high is not None else 10**9,
+                layout=layout,
+                style=style,
+            )
+        elif self.kind is date:
+            self.control = widgets.DatePicker(value=default, layout=layout)
+        else:  # text, and money as text so "1,500.50" stays exact
+            shown = "" if default is None else str(default)
+            self.control = widgets.Text(value=shown, continuous_update=False, layout=layout)
+        help_text = info.description or ""
+        if low is not None or high is not None:
+            help_text += f" ({_range_words(low, high)})"
+        self.label = widgets.HTML(f"<label><strong>{escape(self.label_text)}</strong></label>")
+        self.help = widgets.HTML(f'<span class="carenav-help">{escape(help_text.strip())}</span>')
+        self.error = widgets.HTML("")
+        self.error.add_class("carenav-field-error")
+        self.control.description = ""
+        self.control.tooltip = help_text.strip() or self.label_text
+        self.widget = widgets.VBox([self.label, self.control, self.help, self.error])
+
+    def raw(self) -> Any:
+        """The value as the model should see it ('' for an empty text box means 'not given')."""
+        value = self.control.value
+        if isinstance(value, str):
+            text = value.strip().replace(",", "").removeprefix("$")
+            if text == "":
+                return None
+            if self.kind is Decimal or _is_money_like(self.kind):
+                try:
+                    return Decimal(text)
+                except InvalidOperation:
+                    return text  # the model refuses it with a clear message
+            return text
+        return value
+
+    def show_error(self, message: str | None) -> None:
+        self.error.value = f'<span role="alert">{escape(message)}</span>' if message else ""
+
+
+def _is_money_like(kind: Any) -> bool:
+    return kind is Decimal
+
+
+def _range_words(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    return f"{low:g} or more" if low is not None else f"up to {high:g}"
+
+
+class ModelForm(Generic[M]):
+    """Inputs for some fields of a model; `.value` is the validated model, or None with errors shown."""
+
+    def __init__(
+        self,
+        model: type[M],
+        fields: Sequence[str],
+        *,
+        fixed: dict[str, Any] | None = None,
+        labels: dict[str, str] | None = None,
+        on_valid: Callable[[M], None] | None = None,
+    ) -> None:
+        self.model = model
+        self.fixed = dict(fixed or {})
+        self.inputs = {
+            name: FieldInput(name, model.model_fields[name], (labels or {}).get(name))
+            for name in fields
+        }
+        self.form_error = widgets.HTML("")
+        self.form_error.add_class("carenav-field-error")
+        self.widget = widgets.VBox([i.widget for i in self.inputs.values()] + [self.form_error])
+        self.value: M | None = None
+        self._on_valid = on_valid
+        for field_input in self.inputs.values():
+            field_input.control.observe(self._changed, names="value")
+        self.validate()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the inputs (e.g. from a chosen sample plan) and validate once."""
+        for name, value in values.items():
+            if name in self.inputs:
+                control = self.inputs[name].control
+                control.value = (
+                    ""
+                    if value is None and isinstance(control, widgets.Text)
+                    else (str(value) if isinstance(control, widgets.Text) else value)
+                )
+        self.validate()
+
+    def _changed(self, _change: dict[str, Any]) -> None:
+        valid = self.validate()
+        if valid is not None and self._on_valid is not None:
+            self._on_valid(valid)
+
+    def validate(self) -> M | None:
+        """Check every input through the model; show each problem beside its field."""
+        data = {**self.fixed}
+        for name, field_input in self.inputs.items():
+            raw = field_input.raw()
+            if raw is not None or not field_input.optional:
+                data[name] = raw
+            if raw is None and field_input.optional:
+                data[name] = None
+        for field_input in self.inputs.values():
+            field_input.show_error(None)
+        self.form_error.value = ""
+        try:
+            self.value = self.model.model_validate(data)
+        except ValidationError as exc:
+            self.value = None
+            for error in exc.errors(include_url=False):
+                name = str(error["loc"][0]) if error["loc"] else ""
+                message = _plain(error)
+                if name in self.inputs:
+                    self.inputs[name].show_error(message)
+                else:
+                    where = field_path(tuple(error["loc"])) or "form"
+                    self.form_error.value = (
+                        f'<span role="alert">{escape(where)}: {escape(message)}</span>'
+                    )
+        return self.value
+
+
+def _plain(error: Any) -> str:
+    """A pydantic error as a short sentence for the person at the keyboard."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "missing" or (kind.endswith("_type") and error.get("input") is None):
+        return "Please fill this in."
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"Must be {ctx.get('ge', ctx.get('gt'))} or more."
+    if kind in {"less_than_equal", "less_than"}:
+        return f"Must be {ctx.get('le', ctx.get('lt'))} or less."
+    if kind.startswith("decimal") or kind.startswith("float") or kind.startswith("int"):
+        return "Must be a number, like 1500 or 12.50."
+    return str(error["msg"]).removeprefix("Value error, ")

@@ -1,0 +1,140 @@
+"""HTML that widgets show: escaped text, real tables with headers, and charts as inline SVG (no internet)."""
+
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from numbers import Number
+from typing import Any
+
+import pandas as pd
+
+PALETTE = ("#1a4f8b", "#b5540b", "#2d7a3a", "#7b2d8b", "#8b1a1a")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")  # so series differ without relying on colour
+
+
+def escape(value: Any) -> str:
+    """Any value as text safe to put inside HTML."""
+    return _html.escape("" if value is None else str(value), quote=True)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, Number | Decimal) and not isinstance(value, bool)
+
+
+def table(
+    rows: pd.DataFrame | Sequence[Mapping[str, Any]],
+    caption: str,
+    *,
+    row_headers: bool = False,
+    html_columns: Sequence[str] = (),
+) -> str:
+    """An accessible HTML table: caption, column headers, every cell escaped.
+
+    `html_columns` names columns whose cells are HTML that carenav built itself
+    (never text from a data file or a user); everything else is escaped.
+    """
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    head = "".join(
+        f'<th scope="col"{" class=num" if _numeric(frame[c]) else ""}>{escape(c)}</th>'
+        for c in frame.columns
+    )
+    if row_headers:
+        head = f'<th scope="col">{escape(frame.index.name or "")}</th>' + head
+    body = []
+    for index, record in zip(frame.index, frame.itertuples(index=False), strict=True):
+        cells = []
+        if row_headers:
+            cells.append(f'<th scope="row">{escape(index)}</th>')
+        for column, value in zip(frame.columns, record, strict=True):
+            text = str(value) if column in html_columns else escape(_blank_if_missing(value))
+            cls = ' class="num"' if _is_number(value) else ""
+            cells.append(f"<td{cls}>{text}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<table class="carenav-table"><caption>{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _numeric(column: pd.Series) -> bool:
+    values = column.dropna()
+    return bool(len(values)) and all(_is_number(v) for v in values)
+
+
+def _blank_if_missing(value: Any) -> Any:
+    try:
+        return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    except (TypeError, ValueError):
+        return value
+
+
+def line_chart(
+    series: Mapping[str, Sequence[float]],
+    x_labels: Sequence[str],
+    *,
+    title: str,
+    y_label: str,
+    y_max: float | None = None,
+    y_ticks: Sequence[float] | None = None,
+    width: int = 640,
+    height: int = 280,
+) -> str:
+    """A line chart as inline SVG with a title and description for screen readers.
+
+    Each series gets its own colour *and* dash pattern and is named in a legend, so
+    nothing depends on colour alone. Pair it with a table of the same numbers.
+    """
+    left, right, top, bottom = 70, 150, 30, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = [v for s in series.values() for v in s]
+    top_value = y_max if y_max is not None else max([*values, 1.0])
+    top_value = top_value or 1.0
+    count = max(len(x_labels), 2)
+
+    def x(i: int) -> float:
+        return left + plot_w * i / (count - 1)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - v / top_value)
+
+    ticks = y_ticks if y_ticks is not None else [top_value * k / 4 for k in range(5)]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-labelledby="t d">'
+        f'<title id="t">{escape(title)}</title><desc id="d">{escape(y_label)} by {escape("week")}</desc>',
+        f'<text x="{left}" y="18" font-size="14" font-weight="600">{escape(title)}</text>',
+    ]
+    for tick in ticks:
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-size="12" text-anchor="end">{escape(_short(tick))}</text>'
+        )
+    step = max(1, len(x_labels) // 12)
+    for i, label in enumerate(x_labels):
+        if i % step == 0 or i == len(x_labels) - 1:
+            parts.append(
+                f'<text x="{x(i):.1f}" y="{top + plot_h + 16}" font-size="12" text-anchor="middle">{escape(label)}</text>'
+            )
+    for n, (name, points) in enumerate(series.items()):
+        colour, dash = PALETTE[n % len(PALETTE)], DASHES[n % len(DASHES)]
+        path = " ".join(f"{x(i):.1f},{y(float(v)):.1f}" for i, v in enumerate(points))
+        parts.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}" points="{path}"/>'
+        )
+        ly = top + 16 + 22 * n
+        parts.append(
+            f'<line x1="{left + plot_w + 12}" x2="{left + plot_w + 40}" y1="{ly}" y2="{ly}" stroke="{colour}" '
+            f'stroke-width="3" stroke-dasharray="{dash}"/><text x="{left + plot_w + 46}" y="{ly + 4}" '
+            f'font-size="12">{escape(name)}</text>'
+        )
+    parts.append(
+        f'<text x="14" y="{top + plot_h / 2:.0f}" font-size="12" transform="rotate(-90 14 {top + plot_h / 2:.0f})" '
+        f'text-anchor="middle">{escape(y_label)}</text></svg>'
+    )
+    return "".join(parts)
+
+
+def _short(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:g}"

@@ -1,0 +1,89 @@
+"""Fixtures for driving the Voila apps in a real headless Chromium through Playwright.
+
+- `server`: one `carenav serve` for the whole session, on a free port, bundled data.
+- `page`: a fresh browser page whose every request is recorded; after the test it
+  asserts that nothing went to any host but the local server, and saves a screenshot
+  to test-artifacts/.
+- `open_app(page, server, "care_continuum")`: load an app and wait until it is ready
+  (the root widget gets the class `carenav-ready`), never a fixed sleep.
+
+Chromium comes from $CARENAV_CHROMIUM or /usr/bin/chromium (Playwright's own browser
+download is not available everywhere). Without a browser these tests fail: they are
+part of `make test` and are never skipped in CI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.browser.harness import (
+    APP_TIMEOUT_MS,
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    VoilaServer,
+    chromium_executable,
+    running_server,
+)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[VoilaServer]:
+    with running_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Exception as exc:  # a clear failure, never a skip
+            pytest.fail(
+                f"Cannot start Chromium ({executable or 'Playwright default'}): {exc}\n"
+                "Install it with `sudo apt-get install -y chromium` or set CARENAV_CHROMIUM.",
+                pytrace=False,
+            )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.requested = requested  # type: ignore[attr-defined]
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    finally:
+        context.close()
+    outside = [u for u in requested if not _is_local(u)]
+    assert not outside, f"the page requested hosts other than the local server: {outside}"
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in {"data", "blob", "about"}:
+        return True
+    return parsed.hostname in {"127.0.0.1", "localhost"}
+
+
+def open_app(page: Page, server: VoilaServer, name: str) -> None:
+    """Open an app and wait until its widgets are on screen."""
+    page.goto(server.app_url(name), wait_until="domcontentloaded")
+    page.wait_for_selector(".carenav-ready", state="visible", timeout=APP_TIMEOUT_MS)
+
+
+@pytest.fixture(name="open_app")
+def open_app_fixture() -> object:
+    return open_app

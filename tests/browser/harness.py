@@ -1,0 +1,106 @@
+"""Starting carenav's Voila server and a headless Chromium for the browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from carenav.serving import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ENV = "CARENAV_CHROMIUM"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# A Voila page runs the notebook before it shows anything; allow for a slow, busy CI machine.
+APP_TIMEOUT_MS = 90_000
+
+
+def chromium_executable() -> str | None:
+    """Chromium to drive: $CARENAV_CHROMIUM, else the system's, else None (Playwright's own)."""
+    configured = os.environ.get(CHROMIUM_ENV)
+    if configured:
+        return configured
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@dataclass
+class VoilaServer:
+    """A running `carenav serve` on a free port."""
+
+    port: int
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def app_url(self, name: str) -> str:
+        return f"{self.url}voila/render/{name}.ipynb"
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+@contextmanager
+def running_server(
+    extra_env: dict[str, str] | None = None, data: Path | None = None
+) -> Iterator[VoilaServer]:
+    """Start `carenav serve`, wait until its port answers, stop it afterwards."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    log_path = ARTIFACTS / f"voila-{port}.log"
+    env = {**os.environ, **(extra_env or {})}
+    command = [sys.executable, "-m", "carenav.cli", "serve", "--port", str(port)]
+    if data is not None:
+        command += ["--data", str(data)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO)
+    server = VoilaServer(port, process, log_path, dict(extra_env or {}))
+    try:
+        _wait_for_port(server)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for_port(server: VoilaServer, timeout: float = 60.0) -> None:
+    # Poll the landing page, not an app: every app page load starts a kernel.
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"carenav serve exited early:\n{server.log()}")
+        try:
+            with urllib.request.urlopen(server.url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.25)
+    raise RuntimeError(f"carenav serve did not answer within {timeout:.0f} s:\n{server.log()}")

@@ -1,0 +1,98 @@
+"""What a navigator's browser can and cannot do to a carenav server."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from carenav.ui.base import FAULT_ENV, UNEXPECTED
+from tests.browser.conftest import open_app
+from tests.browser.harness import VoilaServer, running_server
+
+# Sent from the page itself over the app's own kernel websocket.
+SEND_FROM_PAGE = """
+async ([kernelId, code]) => {
+  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+  const ws = new WebSocket(`${proto}://${location.host}/api/kernels/${kernelId}/channels?session_id=probe`);
+  const received = [];
+  await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
+  ws.onmessage = (event) => received.push(JSON.parse(event.data));
+  const message = (type, content) => ({
+    header: {msg_id: crypto.randomUUID(), msg_type: type, username: 'probe', session: 'probe',
+             date: new Date().toISOString(), version: '5.3'},
+    parent_header: {}, metadata: {}, content: content, channel: 'shell', buffers: []
+  });
+  ws.send(JSON.stringify(message('execute_request', {code: code, silent: false,
+      store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: true})));
+  ws.send(JSON.stringify(message('kernel_info_request', {})));
+  await new Promise((ok) => setTimeout(ok, 4000));
+  ws.close();
+  return received.map((m) => m.header.msg_type);
+}
+"""
+
+
+def test_code_sent_from_the_browser_over_the_kernel_websocket_does_not_run(
+    page: Page, server: VoilaServer, tmp_path: Path
+) -> None:
+    open_app(page, server, "care_continuum")
+    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page.content())
+    assert kernel_id, "the page should name its kernel"
+    marker = tmp_path / f"ran-{uuid.uuid4().hex}"
+    code = f"open({str(marker)!r}, 'w').write('browser code ran')"
+
+    replies = page.evaluate(SEND_FROM_PAGE, [kernel_id.group(1), code])
+
+    assert "kernel_info_reply" in replies, f"the websocket should be live; got {replies}"
+    assert "execute_reply" not in replies
+    assert not marker.exists(), "code sent from the browser ran in the kernel"
+
+
+def test_no_notebook_source_appears_in_the_page(page: Page, server: VoilaServer) -> None:
+    open_app(page, server, "care_continuum")
+    html = page.content()
+    assert "import CareContinuumApp" not in html
+    assert "CareContinuumApp()" not in html
+
+
+def test_notebooks_and_data_files_cannot_be_downloaded(page: Page, server: VoilaServer) -> None:
+    for path in ("care_continuum.ipynb", "voila/files/care_continuum.ipynb", "voila.json"):
+        response = page.request.get(server.url + path)
+        assert response.status in {403, 404}, f"{path} answered {response.status}"
+
+
+def test_every_page_sends_a_content_security_policy_that_keeps_it_on_this_server(
+    page: Page, server: VoilaServer
+) -> None:
+    response = page.goto(server.url)
+    assert response is not None
+    policy = response.headers.get("content-security-policy", "")
+    assert "default-src 'self'" in policy
+    assert "connect-src 'self'" in policy
+
+
+@pytest.fixture(scope="module")
+def faulty_server() -> Iterator[VoilaServer]:
+    with running_server({FAULT_ENV: "CareContinuumApp._chosen"}) as running:
+        yield running
+
+
+def test_a_failure_inside_a_callback_reaches_the_user_as_a_plain_message(
+    page: Page, faulty_server: VoilaServer
+) -> None:
+    open_app(page, faulty_server, "care_continuum")
+
+    page.get_by_role("radio", name="3.5 Residential treatment").check()
+
+    status = page.locator(".carenav-status")
+    expect(status).to_contain_text(UNEXPECTED[:40])
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body
+    assert "RuntimeError" not in body
+    assert "fault injected" not in body
+    expect(page.locator(".carenav-level-details")).to_contain_text("2.1 Intensive outpatient")

@@ -1,0 +1,68 @@
+"""Forms made from models: labels and bounds come from the model; bad values are shown beside the field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from carenav.models.base import Money, StrictModel
+from carenav.ui.forms import ModelForm
+
+
+class _Plan(StrictModel):
+    deductible: Money = Field(
+        title="Deductible", description="What the client pays before the plan shares costs"
+    )
+    visits: int = Field(default=10, ge=0, le=365, description="Visits a year")
+    network: Literal["in", "out"] = "in"
+
+
+def test_each_field_gets_a_visible_label_and_its_description_from_the_model() -> None:
+    form = ModelForm(_Plan, ["deductible", "visits"])
+    assert "Deductible" in form.inputs["deductible"].label.value
+    assert "before the plan shares costs" in form.inputs["deductible"].help.value
+    assert "from 0 to 365" in form.inputs["visits"].help.value
+
+
+def test_a_negative_deductible_is_shown_beside_the_field_and_gives_no_value() -> None:
+    form = ModelForm(_Plan, ["deductible", "visits"])
+    form.inputs["deductible"].control.value = "-5"
+    assert form.value is None
+    assert "Must be 0 or more." in form.inputs["deductible"].error.value
+    assert form.inputs["visits"].error.value == ""
+
+
+def test_a_word_typed_as_money_asks_for_a_number() -> None:
+    form = ModelForm(_Plan, ["deductible"])
+    form.inputs["deductible"].control.value = "lots"
+    assert form.value is None
+    assert "Must be a number" in form.inputs["deductible"].error.value
+
+
+def test_money_typed_with_a_dollar_sign_and_commas_is_read_exactly() -> None:
+    seen: list[_Plan] = []
+    form = ModelForm(_Plan, ["deductible"], on_valid=seen.append)
+    form.inputs["deductible"].control.value = "$1,500.10"
+    assert form.value is not None and form.value.deductible == Decimal("1500.10")
+    assert seen and seen[-1].deductible == Decimal("1500.10")
+
+
+def test_an_empty_required_field_asks_to_be_filled_in() -> None:
+    form = ModelForm(_Plan, ["deductible"])
+    assert form.value is None
+    assert "Please fill this in." in form.inputs["deductible"].error.value
+
+
+def test_a_choice_the_browser_made_up_is_refused_by_the_model() -> None:
+    form = ModelForm(_Plan, ["deductible", "network"])
+    form.inputs["deductible"].control.value = "100"
+    form.inputs["network"].control.options = [
+        ("in", "in"),
+        ("out", "out"),
+        ("elsewhere", "elsewhere"),
+    ]
+    form.inputs["network"].control.value = "elsewhere"
+    assert form.value is None
+    assert form.inputs["network"].error.value != ""
