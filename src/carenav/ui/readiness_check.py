@@ -1,0 +1,210 @@
+"""The readiness-check app: rate the dimensions, see the recommended level and the step-up/down verdict.
+
+Every value from the page is checked on the server: a rating the browser pushes off
+the scale is refused with a message and the slider is put back; nothing changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import ipywidgets as widgets
+
+from carenav import catalog as catalog_module
+from carenav.catalog import Catalog
+from carenav.errors import CarenavError, InputError
+from carenav.models.assessment import Assessment
+from carenav.models.rules import RuleSet
+from carenav.placement import PlacementResult, decide, recommend_level
+from carenav.transitions import TransitionResult, assess_transition, decide_transition
+from carenav.ui.assessment_form import WIDE, WIDTH, AssessmentForm
+from carenav.ui.base import AppShell
+from carenav.ui.readiness_views import (
+    placement_html,
+    summary_html,
+    trajectory_html,
+    transition_html,
+)
+
+NEW_CLIENT = ""
+
+
+class ReadinessCheckApp(AppShell):
+    """Assessments over time in; recommended level and step-up / stay / step-down readiness out."""
+
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        rule_set_id: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(
+            "Readiness check",
+            "Rate each area for the client. See which level of care the rules recommend now, "
+            "and whether the client is ready to step down, should stay, or needs to step up.",
+        )
+        self.history: list[Assessment] = []
+        self.placement: PlacementResult | None = None
+        self.transition: TransitionResult | None = None
+        try:
+            self.catalog = catalog or catalog_module.load(sections=("rules",))
+            if not self.catalog.rule_sets:
+                raise InputError("rules", "this data folder has no placement rule sets")
+            chosen = rule_set_id or self.catalog.rule_sets[0].id
+            self.rule_set: RuleSet = self.catalog.rule_set(chosen)
+        except CarenavError as exc:
+            self.say_error(str(exc))
+            self.mount()
+            return
+        self.continuum = self.catalog.continuum
+        self._build_inputs(today or date.today())  # the page's edge: engines never read the clock
+        self._build_outputs()
+        self.guard(self._refresh)()
+        self.mount(
+            widgets.HBox(
+                [self._form, self._results],
+                layout=widgets.Layout(align_items="flex-start", gap="24px", flex_flow="row wrap"),
+            )
+        )
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_inputs(self, today: date) -> None:
+        name = self._level_name
+        self.level = widgets.Dropdown(
+            options=[("New client — not in care yet", NEW_CLIENT)]
+            + [(name(c), c) for c in self.rule_set.levels],
+            value=NEW_CLIENT,
+            description="Current level of care",
+            style=WIDE,
+            layout=WIDTH,
+        )
+        self.level.observe(self.guard(self._refresh), names="value")
+        self.form = AssessmentForm(self.rule_set, today, self.guard, self._refresh)
+        self.save = widgets.Button(description="Save this assessment to the history")
+        self.clear = widgets.Button(description="Clear the history")
+        self.save.on_click(self.guard(lambda _b: self.save_assessment()))
+        self.clear.on_click(self.guard(lambda _b: self.clear_history()))
+        self._form = widgets.VBox(
+            [
+                widgets.HTML("<h2>This assessment</h2>"),
+                self.level,
+                self.form.widget,
+                widgets.HBox([self.save, self.clear]),
+            ],
+            layout=widgets.Layout(flex="1 1 560px"),
+        )
+
+    def _build_outputs(self) -> None:
+        self.recommendation = widgets.HTML()
+        self.readiness = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.trajectory = widgets.HTML()
+        self.chosen = widgets.Dropdown(
+            options=[("(not recorded)", NEW_CLIENT)]
+            + [(self._level_name(c), c) for c in self.rule_set.levels],
+            value=NEW_CLIENT,
+            description="Clinician's chosen level",
+            style=WIDE,
+        )
+        self.reason = widgets.Textarea(
+            description="Reason (required if it differs from the recommendation)",
+            style=WIDE,
+            layout=widgets.Layout(width="560px"),
+        )
+        self.clinician = widgets.Text(description="Clinician", style=WIDE)
+        for control in (self.chosen, self.reason, self.clinician):
+            control.observe(self.guard(self._refresh), names="value")
+        self._results = widgets.VBox(
+            [
+                self.recommendation,
+                self.readiness,
+                widgets.HTML("<h2>Clinician's decision</h2>"),
+                self.chosen,
+                self.reason,
+                self.clinician,
+                self.summary,
+                self.trajectory,
+            ],
+            layout=widgets.Layout(flex="1 1 560px"),
+        )
+
+    # --- callbacks ----------------------------------------------------------------------------
+
+    def _refresh(self, _change: Any = None) -> None:
+        """Recompute everything from the form; on a bad value nothing shown changes."""
+        assessment = self.form.assessment()
+        placement = recommend_level(assessment, self.rule_set)
+        level = self.level.value
+        transition = (
+            assess_transition(level, [*self.history, assessment], self.rule_set) if level else None
+        )
+        self.placement, self.transition = placement, transition
+        self.recommendation.value = placement_html(placement, self.continuum)
+        self.readiness.value = (
+            transition_html(transition, self.continuum)
+            if transition
+            else '<section class="carenav-readiness"><h2>Readiness</h2><p>Choose the client\'s '
+            "current level of care to see whether they are ready to step down, should stay, "
+            "or need to step up.</p></section>"
+        )
+        labels = [a.date.isoformat() for a in self.history] + [
+            f"{assessment.date.isoformat()} (now)"
+        ]
+        self.trajectory.value = trajectory_html([*self.history, assessment], self.rule_set, labels)
+        self._record_decision()
+        verdict = f" Readiness: {transition.verdict_words}." if transition else ""
+        self.say(
+            f"Recommended level now: {self._level_name(placement.recommended_level)}.{verdict}"
+        )
+
+    def _record_decision(self) -> None:
+        """Record the clinician's choice beside the recommendation, or say why it cannot be."""
+        chosen, reason = self.chosen.value, (self.reason.value or "").strip() or None
+        clinician = (self.clinician.value or "").strip() or None
+        result: PlacementResult | TransitionResult | None = self.transition or self.placement
+        if chosen:
+            try:
+                if self.transition is not None:
+                    self.transition = decide_transition(self.transition, chosen, reason, clinician)
+                    result = self.transition
+                elif self.placement is not None:
+                    self.placement = decide(
+                        self.placement, chosen, reason, clinician, self.rule_set
+                    )
+                    result = self.placement
+            finally:
+                if result is not None:
+                    self.summary.value = summary_html(result.summary(self.continuum))
+        elif result is not None:
+            self.summary.value = summary_html(result.summary(self.continuum))
+
+    def save_assessment(self) -> None:
+        """Add the form's assessment to the history; the form moves on four weeks."""
+        assessment = self.form.assessment()
+        if self.history and assessment.date <= self.history[-1].date:
+            raise InputError(
+                "Date of this assessment",
+                f"{assessment.date.isoformat()} is not after the last saved assessment "
+                f"({self.history[-1].date.isoformat()})",
+                "a later date",
+            )
+        self.history.append(assessment)
+        self.form.when.value = assessment.date + timedelta(weeks=4)
+        self.say(
+            f"Saved the assessment of {assessment.date.isoformat()} "
+            f"({len(self.history)} in the history). The form now holds the next one."
+        )
+
+    def clear_history(self) -> None:
+        """Forget the saved assessments (they were only ever in this page's memory)."""
+        self.history.clear()
+        self._refresh()
+        self.say("The history is cleared.")
+
+    def _level_name(self, code: str) -> str:
+        if code in self.continuum.codes():
+            level = self.continuum.level(code)
+            return f"{level.code} {level.common_name}"
+        return f"level {code}"

@@ -1,0 +1,39 @@
+"""The readiness-check app in a real browser: raise a rating, see the recommendation change."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import open_app
+from tests.browser.harness import VoilaServer
+
+
+def test_raising_a_rating_changes_the_recommended_level(page: Page, server: VoilaServer) -> None:
+    open_app(page, server, "readiness_check")
+    recommended = page.locator(".carenav-recommended-level")
+    expect(recommended).to_contain_text("0.5 Early intervention")
+    expect(page.locator(".carenav-app")).to_contain_text("Call or text 988")
+
+    handle = page.locator(".carenav-rating-relapse [role=slider]")
+    handle.focus()
+    for _ in range(4):  # 0 -> 4, one key press a step, as a keyboard user would
+        handle.press("ArrowRight")
+
+    expect(recommended).to_contain_text("2.5 Partial hospitalization (PHP)")
+    expect(page.locator(".carenav-recommendation")).to_contain_text(
+        "The area with the highest need sets the floor"
+    )
+    expect(page.locator(".carenav-app")).to_contain_text("4 — severe — needs immediate attention")
+
+
+def test_choosing_a_current_level_shows_a_readiness_verdict_with_what_is_missing(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "readiness_check")
+    page.get_by_label("Current level of care").select_option(
+        label="2.5 Partial hospitalization (PHP)"
+    )
+    readiness = page.locator(".carenav-readiness")
+    expect(readiness).to_contain_text("Review needed")
+    expect(readiness).to_contain_text("Missing:")
+    expect(page.locator(".carenav-trajectory svg")).to_be_visible()
