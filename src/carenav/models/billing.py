@@ -25,8 +25,11 @@ class Weekday(StrEnum):
     @property
     def index(self) -> int:  # type: ignore[override]
         """Monday is 0, as in datetime.date.weekday()."""
-        return list(Weekday).index(self)
+        return _WEEKDAY_NUMBER[self]
 
+
+# Looked up once: sorting meeting days runs for every row of a 20,000-program directory.
+_WEEKDAY_NUMBER = {day: number for number, day in enumerate(Weekday)}
 
 # A program day for IOP and PHP (per diem billing such as H0015 or S9480); a session for outpatient.
 BillingUnit = Literal["day", "session"]
@@ -65,3 +68,43 @@ class ProgramBilling(StrictModel):
         if len(set(days)) != len(days):
             raise ValueError("a meeting day is listed twice; list each day once")
         return sorted(days, key=lambda d: d.index)
+
+
+# Days a program meets when only a count is known: spread through the working week.
+DEFAULT_WEEKDAYS: dict[int, tuple[Weekday, ...]] = {
+    1: (Weekday.MON,),
+    2: (Weekday.TUE, Weekday.THU),
+    3: (Weekday.MON, Weekday.WED, Weekday.FRI),
+    4: (Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU),
+    5: (Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI),
+    6: tuple(list(Weekday)[:6]),
+    7: tuple(Weekday),
+}
+
+
+class RateEntry(StrictModel):
+    """A program described by the navigator: the plan's rate, how often it meets, and its prices."""
+
+    rate: Money = Field(
+        title="Plan's rate per day or session", description="The allowed amount, dollars"
+    )
+    days_per_week: int = Field(
+        default=3, ge=1, le=7, title="Days a week", description="Meeting days"
+    )
+    charge: Money | None = Field(
+        default=None, title="Billed charge", description="Dollars per unit; empty: same as the rate"
+    )
+    cash_price: Money | None = Field(
+        default=None, title="Cash price", description="Self-pay dollars per unit; empty: the charge"
+    )
+    unit: BillingUnit = "day"
+
+    def billing(self, plan_id: str) -> ProgramBilling:
+        """The entry as ProgramBilling, with the rate for `plan_id` and the default meeting days."""
+        return ProgramBilling(
+            unit=self.unit,
+            charge=self.charge if self.charge is not None else self.rate,
+            cash_price=self.cash_price,
+            in_network_rates={plan_id: self.rate},
+            meeting_days=list(DEFAULT_WEEKDAYS[self.days_per_week]),
+        )

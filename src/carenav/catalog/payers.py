@@ -1,0 +1,164 @@
+"""Loading data/payers/: one coverage plan per YAML file, and the warnings a plan deserves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from carenav.catalog.reading import display_path, problems_from_validation, read_yaml, record_name
+from carenav.costs.ledger import dollars
+from carenav.errors import Problem
+from carenav.models.coverage import (
+    CommercialPlan,
+    CoveragePlan,
+    MedicaidPlan,
+    SelfPayPlan,
+    level_name,
+)
+from carenav.models.reference import ReferenceTables
+
+PAYERS_DIR = "payers"
+PLAN_ADAPTER: TypeAdapter[CoveragePlan] = TypeAdapter(CoveragePlan)
+
+
+KINDS = ("commercial", "medicare_advantage", "medicare_part_b", "medicaid", "self_pay")
+_BOUND = re.compile(r"^Input should be (greater|less) than or equal to (\S+)$")
+
+
+def _plain(problem: Problem) -> Problem:
+    """pydantic's wording made plain: the plan's kind dropped from the field, bounds as words."""
+    field = problem.field or ""
+    head, _, rest = field.partition(".")
+    if head in KINDS:
+        field = rest
+    message, expected = problem.message, problem.expected
+    bound = _BOUND.match(message)
+    if (
+        bound
+        and field.endswith(("coinsurance", "allowed_percent_of_charge"))
+        and bound[1] == "less"
+    ):
+        message, expected = "is more than 1", "a share from 0 to 1 (0.2 is 20%)"
+    elif bound:
+        message = f"is {'below' if bound[1] == 'greater' else 'above'} {bound[2]}"
+        expected = f"{bound[2]} or {'more' if bound[1] == 'greater' else 'less'}"
+    elif message.startswith("Input tag"):
+        field, message = "kind", "is not a kind of plan carenav knows"
+        expected = "one of " + ", ".join(KINDS)
+    elif message.startswith("String should match pattern") and "state" in field:
+        message, expected = "is not a state code", "two capital letters such as NY"
+    elif message.startswith("String should match pattern"):
+        message, expected = "is not a level code", "an ASAM level such as 2.1 (IOP) or 2.5 (PHP)"
+    return Problem(problem.file, problem.record, field or None, message, expected)
+
+
+def parse_plan(data: object, file: str, problems: list[Problem]) -> CoveragePlan | None:
+    """One plan from parsed YAML (or a dict from a form), or None after recording its problems."""
+    record = record_name(data, 0) if isinstance(data, dict) and data.get("id") else None
+    try:
+        return PLAN_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        problems.extend(_plain(p) for p in problems_from_validation(exc, file, record))
+        return None
+
+
+def load_payers(
+    root: Path, reference: ReferenceTables, problems: list[Problem], warnings: list[Problem]
+) -> dict[str, CoveragePlan]:
+    """Every plan in root/payers/*.yaml by id; a missing folder loads as none.
+
+    A plan naming a sliding scale the reference data lacks is a problem; a plan whose
+    terms deserve a question to the plan (see plan_warnings) adds a warning.
+    """
+    folder = root / PAYERS_DIR
+    plans: dict[str, CoveragePlan] = {}
+    if not folder.is_dir():
+        return plans
+    for path in sorted(folder.glob("*.yaml")):
+        shown = display_path(path, root)
+        data = read_yaml(path, root, problems)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            problems.append(
+                Problem(shown, None, None, "is not a plan", "a mapping with id, kind, name, ...")
+            )
+            continue
+        plan = parse_plan(data, shown, problems)
+        if plan is None:
+            continue
+        if plan.id in plans:
+            problems.append(
+                Problem(shown, plan.id, "id", "is used by another plan file", "a unique id")
+            )
+            continue
+        if isinstance(plan, SelfPayPlan) and reference.sliding_scales:
+            known = [scale.id for scale in reference.sliding_scales]
+            if plan.sliding_scale not in known:
+                problems.append(
+                    Problem(
+                        shown,
+                        plan.id,
+                        "sliding_scale",
+                        f"names no known scale ('{plan.sliding_scale}')",
+                        f"one of {', '.join(known)}",
+                    )
+                )
+                continue
+        plans[plan.id] = plan
+        warnings.extend(plan_warnings(plan, reference, shown))
+    return plans
+
+
+def plan_warnings(plan: CoveragePlan, reference: ReferenceTables, file: str) -> list[Problem]:
+    """What to ask the plan about: a maximum above the legal limit, a day limit, a Medicaid copay."""
+    found: list[Problem] = []
+    if isinstance(plan, CommercialPlan):
+        year = plan.plan_year_start.year
+        limit = (
+            reference.aca_limit(year)
+            if plan.kind == "commercial"
+            else reference.medicare_advantage_limit(year)
+        )
+        cap = plan.in_network.out_of_pocket_max
+        what = "ACA" if plan.kind == "commercial" else "Medicare Advantage"
+        if limit is not None and (cap is None or cap > limit.self_only):
+            shown = "no maximum" if cap is None else dollars(cap)
+            found.append(
+                Problem(
+                    file,
+                    plan.id,
+                    "in_network.out_of_pocket_max",
+                    f"{shown} is above the {year} {what} limit of {dollars(limit.self_only)} for self-only "
+                    "coverage (possible compliance issue: ask the plan)",
+                )
+            )
+        for position, rule in enumerate(plan.limits):
+            found.append(
+                Problem(
+                    file,
+                    plan.id,
+                    f"limits[{position}]",
+                    f"limits {level_name(rule.level)} to {rule.units_per_plan_year} {rule.unit}s a plan "
+                    "year: a limit on mental-health or substance-use care is a possible parity "
+                    "issue (MHPAEA); ask the plan whether medical benefits have the same limit",
+                )
+            )
+    if isinstance(plan, MedicaidPlan) and reference.medicaid is not None:
+        copay = plan.copay_per_unit
+        if copay is None:
+            copay, _ = reference.medicaid.copay_for(plan.state)
+        ceiling = reference.medicaid.ceiling_per_visit_at_or_below_100_percent
+        if copay > ceiling:
+            found.append(
+                Problem(
+                    file,
+                    plan.id,
+                    "copay_per_unit",
+                    f"{dollars(copay)} is above the federal ceiling of {dollars(ceiling)} a visit for clients at or "
+                    "below 100% of poverty (42 CFR 447.52); check the state plan",
+                )
+            )
+    return found

@@ -1,0 +1,275 @@
+"""`carenav estimate`: what a program will cost a client under a plan, week by week."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from carenav import catalog
+from carenav.catalog.payers import parse_plan
+from carenav.catalog.reading import read_yaml
+from carenav.costs import CostLedger, estimate
+from carenav.costs.ledger import LEDGER_COLUMNS, dollars
+from carenav.errors import DataError, InputError, Problem, UnknownIdError
+from carenav.models.billing import DEFAULT_WEEKDAYS, ProgramBilling, Weekday
+from carenav.models.coverage import CoveragePlan, EstimateInputs, level_name
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", "").removeprefix("$"))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an amount such as 450 or 12.50"
+        ) from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount of 0 or more")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
+    return int(text)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "estimate",
+        help="estimate what a program costs a client, week by week",
+        description="Estimate a client's out-of-pocket cost for a program under a plan, week by "
+        "week, with the moments that matter and every assumption. Decision support: the plan "
+        "makes the coverage decision.",
+    )
+    parser.add_argument(
+        "--plan",
+        required=True,
+        metavar="ID_OR_FILE",
+        help="a plan id in data/payers/ or a plan YAML file",
+    )
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--program", metavar="ID", help="a program id in the directory")
+    which.add_argument(
+        "--rate", type=_amount, metavar="AMOUNT", help="the plan's rate per day or session"
+    )
+    parser.add_argument(
+        "--days-per-week", type=_count, metavar="N", help="with --rate: days it meets a week (1-7)"
+    )
+    parser.add_argument("--weekdays", metavar="DAYS", help="with --rate: e.g. Mon,Wed,Fri")
+    parser.add_argument(
+        "--charge",
+        type=_amount,
+        metavar="AMOUNT",
+        help="billed charge per unit (default: the rate)",
+    )
+    parser.add_argument(
+        "--cash-price", type=_amount, metavar="AMOUNT", help="self-pay price per unit"
+    )
+    parser.add_argument(
+        "--unit", choices=("day", "session"), default="day", help="with --rate: the billed unit"
+    )
+    parser.add_argument(
+        "--level", metavar="CODE", help="ASAM level, e.g. 2.1 (IOP, the default) or 2.5 (PHP)"
+    )
+    parser.add_argument("--start", type=_day, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--weeks", type=_count, required=True, metavar="N")
+    parser.add_argument("--network", choices=("in", "out"), default="in")
+    parser.add_argument("--deductible-met", type=_amount, default=Decimal(0), metavar="X")
+    parser.add_argument("--oop-met", type=_amount, default=Decimal(0), metavar="X")
+    parser.add_argument("--days-used", type=_count, default=0, metavar="N")
+    parser.add_argument("--household", type=_count, metavar="N", help="people in the household")
+    parser.add_argument("--income", type=_amount, metavar="X", help="household income a year")
+    parser.add_argument(
+        "--region", choices=("contiguous", "alaska", "hawaii"), default="contiguous"
+    )
+    parser.add_argument("--data", metavar="DIR", help="data folder (default: the bundled data/)")
+    parser.add_argument(
+        "--json", action="store_true", help="print the ledger as JSON (docs/estimate-json.md)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    wanted = {"reference", "payers", "programs"} if args.program else {"reference", "payers"}
+    loaded = catalog.load(args.data, sections=wanted)
+    plan = _plan(args.plan, loaded)
+    billing, program_name, levels = _program(args, loaded)
+    level = (
+        args.level
+        or next((code for code in ("2.1", "2.5") if code in levels), None)
+        or (levels[0] if levels else "2.1")
+    )
+    inputs = _inputs(args, level)
+    ledger = estimate(plan, billing, inputs, loaded.reference, program_name)
+    print(
+        json.dumps(ledger.model_dump(mode="json"), indent=2)
+        if args.json
+        else render(ledger, plan.id)
+    )
+    return 0
+
+
+def _plan(given: str, loaded: catalog.Catalog) -> CoveragePlan:
+    if given in loaded.payers:
+        return loaded.payers[given]
+    path = Path(given)
+    if path.suffix in {".yaml", ".yml"} and path.is_file():
+        problems: list[Problem] = []
+        data = read_yaml(path, path.parent, problems)
+        plan = parse_plan(data, path.name, problems) if data is not None else None
+        if plan is None:
+            raise DataError(problems)
+        return plan
+    raise UnknownIdError("plan", given, list(loaded.payers))
+
+
+def _program(
+    args: argparse.Namespace, loaded: catalog.Catalog
+) -> tuple[ProgramBilling, str, list[str]]:
+    if args.program:
+        program = loaded.programs.program(args.program)
+        if program.billing is None:
+            raise InputError(
+                "program",
+                f"'{program.id}' has no billing facts on record",
+                "a program with rates, or --rate",
+            )
+        return program.billing, program.name, list(program.levels)
+    if args.weekdays is None and args.days_per_week is None:
+        raise InputError(
+            "days per week", "give --days-per-week N or --weekdays Mon,Wed,Fri with --rate"
+        )
+    if args.weekdays is None and not 1 <= args.days_per_week <= 7:
+        raise InputError("days per week", f"{args.days_per_week} is not possible", "1 to 7")
+    days_text = args.weekdays or ",".join(d.value for d in DEFAULT_WEEKDAYS[args.days_per_week])
+    days = [part.strip().capitalize()[:3] for part in days_text.split(",") if part.strip()]
+    known = {d.value for d in Weekday}
+    for day in days:
+        if day not in known:
+            raise InputError("weekdays", f"'{day}' is not a weekday", "days like Mon,Wed,Fri")
+    if args.days_per_week is not None and args.weekdays and len(days) != args.days_per_week:
+        raise InputError(
+            "weekdays", f"{len(days)} days given but --days-per-week is {args.days_per_week}"
+        )
+    plan_id = args.plan if args.plan in loaded.payers else _plan(args.plan, loaded).id
+    try:
+        billing = ProgramBilling(
+            unit=args.unit,
+            charge=args.charge if args.charge is not None else args.rate,
+            cash_price=args.cash_price,
+            in_network_rates={plan_id: args.rate},
+            meeting_days=[Weekday(d) for d in days],
+        )
+    except ValidationError as exc:
+        raise _input_error(exc) from None
+    assumed = "" if args.weekdays else f", meeting days assumed: {days_text.replace(',', ', ')}"
+    return billing, f"a program billing {dollars(args.rate)} a {args.unit}{assumed}", []
+
+
+def _inputs(args: argparse.Namespace, level: str) -> EstimateInputs:
+    if (args.household is None) != (args.income is None):
+        raise InputError("household", "give --household and --income together")
+    household = None
+    if args.household is not None:
+        household = {"size": args.household, "annual_income": args.income, "region": args.region}
+    try:
+        return EstimateInputs.model_validate(
+            {
+                "start": args.start,
+                "weeks": args.weeks,
+                "level": level,
+                "network": args.network,
+                "accumulators": {
+                    "deductible_met": args.deductible_met,
+                    "out_of_pocket_met": args.oop_met,
+                    "days_used": args.days_used,
+                },
+                "household": household,
+            }
+        )
+    except ValidationError as exc:
+        raise _input_error(exc) from None
+
+
+def _input_error(exc: ValidationError) -> InputError:
+    """The first problem of a validation error as one InputError line."""
+    first = exc.errors(include_url=False)[0]
+    field = ".".join(str(part) for part in first["loc"]) or "input"
+    return InputError(field.replace("_", " "), first["msg"].removeprefix("Value error, "))
+
+
+def _when(week: int | None, kind: str) -> str:
+    if week is not None:
+        return f"Week {week}: "
+    return "Before day 1: " if kind == "prior_authorization" else ""
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
+
+
+def render(ledger: CostLedger, plan_id: str) -> str:
+    """The ledger as a plain-text report: header, weekly table, totals, events, assumptions."""
+    network = "in network" if ledger.network == "in" else "out of network"
+    lines = [
+        f"Estimate: {ledger.plan_name} ({plan_id}), {network}: {ledger.program}, "
+        f"{level_name(ledger.level)}",
+        f"From {ledger.start:%a %d %b %Y} for {ledger.weeks} weeks; amounts in US dollars.",
+        "",
+    ]
+    header = ["Week", "Dates", f"{ledger.unit.capitalize()}s"] + [
+        title for _, title in LEDGER_COLUMNS
+    ]
+    table = [header]
+    for row in ledger.rows:
+        dates = f"{row.start:%d %b}-{row.end:%d %b}"
+        table.append(
+            [str(row.week), dates, str(row.units)]
+            + [_money(getattr(row, name)) for name, _ in LEDGER_COLUMNS]
+        )
+    totals = ledger.totals
+    table.append(
+        ["Total", "", str(totals.units)]
+        + [_money(getattr(totals, name)) for name, _ in LEDGER_COLUMNS[:-1]]
+        + [""]
+    )
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for position, cells in enumerate(table):
+        text = "  ".join(
+            cell.ljust(widths[i]) if i == 1 else cell.rjust(widths[i])
+            for i, cell in enumerate(cells)
+        )
+        lines.append(text.rstrip())
+        if position == 0 or position == len(table) - 2:
+            lines.append("-" * len(text))
+    lines += ["", f"You pay in total: ${_money(totals.client_pays)}"]
+    if ledger.payment_plan:
+        plan = ledger.payment_plan
+        lines.append(
+            f"Payment plan: {plan.months} months of ${_money(plan.monthly)} (last month ${_money(plan.last_month)})"
+        )
+    if ledger.events:
+        lines += ["", "What changes along the way:"] + [
+            f"  - {_when(e.week, e.kind)}{e.text}" for e in ledger.events
+        ]
+    lines += ["", "Assumptions:"] + [f"  - {text}" for text in ledger.assumptions]
+    version = ledger.data_version
+    used = "; ".join([f"plan {version.plan_id}", *version.parameters])
+    lines += [
+        "",
+        f"Data used: {used}.",
+        "Decision support, not a decision: the plan makes the coverage decision.",
+        "In crisis? Call or text 988 (Suicide & Crisis Lifeline); in an emergency call 911.",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,250 @@
+"""The week-by-week ledger: every meeting day billed in order, through the plan's cost sharing.
+
+Order of a claim for commercial plans: allowed amount -> deductible -> copay
+or coinsurance on what is left -> stop at the out-of-pocket maximum, a running total
+for the plan year. Balance bills and uncovered units never count toward the maximum.
+
+Rounding: `round_cents` (halves away from zero) is applied once per billed unit, to
+each amount made by a percentage (coinsurance, an out-of-network allowed amount, a
+sliding-scale price). Every other figure is an exact sum or difference of cents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from carenav.costs.events import closing_events, opening_events, turning_points
+from carenav.costs.explain import assumptions_for, data_version_for
+from carenav.costs.ledger import (
+    CostLedger,
+    LedgerTotals,
+    LedgerWeek,
+    PaymentPlan,
+    dollars,
+)
+from carenav.costs.state import ZERO, Line, YearState
+from carenav.costs.terms import (
+    UnitPrices,
+    YearTerms,
+    meeting_dates,
+    plan_year_start,
+    plan_years,
+    self_pay_share,
+    tiers_for,
+    unit_prices,
+    year_terms,
+)
+from carenav.errors import InputError
+from carenav.models.base import CENT, round_cents
+from carenav.models.billing import ProgramBilling
+from carenav.models.coverage import (
+    CommercialPlan,
+    CoveragePlan,
+    EstimateInputs,
+    OriginalMedicarePlan,
+    SelfPayPlan,
+)
+from carenav.models.reference import ReferenceTables
+
+_COLUMNS = ("charge", "allowed", "plan_pays", "deductible", "copay", "coinsurance")
+_COLUMNS_CLIENT = ("not_covered", "balance_bill")
+MONEY_COLUMNS = (*_COLUMNS, *_COLUMNS_CLIENT, "client_pays")
+
+
+@dataclass
+class _Week:
+    units: int = 0
+    sums: dict[str, Decimal] = field(default_factory=lambda: dict.fromkeys(MONEY_COLUMNS, ZERO))
+
+    def add(self, line: Line) -> None:
+        self.units += 1
+        for name in MONEY_COLUMNS:
+            self.sums[name] += getattr(line, name)
+
+
+def claim(terms: YearTerms, prices: UnitPrices, state: YearState) -> Line:
+    """One unit through the plan's cost sharing; advances the plan-year running totals."""
+    over_limit = terms.limit is not None and state.units_used >= terms.limit
+    if not terms.covered or over_limit:
+        return Line(prices.charge, prices.allowed, not_covered=prices.uncovered)
+    allowed = prices.allowed
+    if terms.copay_before_deductible:
+        deductible = ZERO
+        copay = min(terms.copay, allowed)
+    else:
+        deductible = min(terms.deductible - state.deductible_met, allowed)
+        copay = min(terms.copay, allowed - deductible)
+    coinsurance = round_cents(terms.coinsurance * (allowed - deductible - copay))
+    if terms.out_of_pocket_max is not None:
+        # The maximum is a running total for the plan year, never a per-claim cap.
+        room = terms.out_of_pocket_max - state.out_of_pocket_met
+        deductible = min(deductible, room)
+        copay = min(copay, room - deductible)
+        coinsurance = min(coinsurance, room - deductible - copay)
+    state.deductible_met += deductible
+    state.out_of_pocket_met += deductible + copay + coinsurance
+    state.units_used += 1
+    # Medigap pays its part of the cost sharing; the deductible still counts as met.
+    client_deductible = deductible if terms.client_pays_deductible else ZERO
+    client_coinsurance = coinsurance if terms.client_pays_coinsurance else ZERO
+    client_share = client_deductible + copay + client_coinsurance
+    return Line(
+        prices.charge,
+        allowed,
+        plan_pays=allowed - client_share,
+        deductible=client_deductible,
+        copay=copay,
+        coinsurance=client_coinsurance,
+        balance_bill=prices.balance_bill,
+    )
+
+
+def check_accumulators(
+    plan: CoveragePlan, inputs: EstimateInputs, reference: ReferenceTables
+) -> None:
+    """Refuse amounts already met that exceed what the plan can charge (InputError)."""
+    met = inputs.accumulators
+    if isinstance(plan, CommercialPlan):
+        tier = plan.tier(inputs.network)
+        if tier is None:
+            return
+        if met.deductible_met > tier.deductible:
+            raise InputError(
+                "deductible met",
+                f"{dollars(met.deductible_met)} is more than the plan's deductible of {dollars(tier.deductible)}",
+                f"an amount from 0 to {tier.deductible}",
+            )
+        cap = tier.out_of_pocket_max
+        if cap is not None and met.out_of_pocket_met > cap:
+            raise InputError(
+                "out-of-pocket met",
+                f"{dollars(met.out_of_pocket_met)} is more than the plan's maximum of {dollars(cap)}",
+                f"an amount from 0 to {cap}",
+            )
+    elif isinstance(plan, OriginalMedicarePlan):
+        figures, _ = reference.part_b(inputs.start.year)
+        if met.deductible_met > figures.deductible:
+            raise InputError(
+                "deductible met",
+                f"{dollars(met.deductible_met)} is more than the {figures.year} Part B deductible "
+                f"of {dollars(figures.deductible)}",
+                f"an amount from 0 to {figures.deductible}",
+            )
+
+
+def estimate(
+    plan: CoveragePlan,
+    billing: ProgramBilling,
+    inputs: EstimateInputs,
+    reference: ReferenceTables,
+    program_name: str = "the program",
+) -> CostLedger:
+    """The week-by-week ledger for one plan, one program and one schedule.
+
+    Raises InputError when an input cannot be estimated (a missing rate, an amount met
+    above the plan's deductible, a year the reference data does not cover).
+    """
+    check_accumulators(plan, inputs, reference)
+    share, percent = ZERO + 1, None
+    if isinstance(plan, SelfPayPlan):
+        tiers, _ = tiers_for(plan, billing, reference)
+        share, percent = self_pay_share(tiers, inputs.household, inputs.start, reference)
+    prices = unit_prices(plan, billing, inputs.network, share)
+    end = inputs.start + timedelta(days=7 * inputs.weeks)
+    segments = plan_years(plan, inputs.start, end)
+    terms_by_year = {
+        first: year_terms(
+            plan, plan_year_start(plan, first), inputs.network, inputs.level, reference
+        )
+        for first, _ in segments
+    }
+    weeks = [_Week() for _ in range(inputs.weeks)]
+    events = opening_events(plan, billing, inputs, reference, prices, percent, segments)
+    state = YearState(
+        inputs.accumulators.deductible_met,
+        inputs.accumulators.out_of_pocket_met,
+        inputs.accumulators.days_used,
+    )
+    dates = meeting_dates(billing, inputs.start, inputs.weeks)
+    segment_index = 0
+    for number, day in enumerate(dates, start=1):
+        while day >= segments[segment_index][1]:
+            segment_index += 1
+            state = YearState(ZERO, ZERO, 0)
+        terms = terms_by_year[segments[segment_index][0]]
+        before = YearState(state.deductible_met, state.out_of_pocket_met, state.units_used)
+        line = claim(terms, prices, state)
+        week = (day - inputs.start).days // 7 + 1
+        weeks[week - 1].add(line)
+        events.extend(
+            turning_points(
+                plan, inputs, terms, prices, before, state, line, day, week, number, billing.unit
+            )
+        )
+    rows = _rows(weeks, inputs.start)
+    totals = _totals(rows)
+    events.extend(closing_events(plan, inputs, reference, prices, totals.client_pays, percent))
+    events.sort(key=lambda e: (e.week or 0, e.on or inputs.start))
+    return CostLedger(
+        plan_name=plan.name,
+        program=program_name,
+        level=inputs.level,
+        network=inputs.network,
+        start=inputs.start,
+        weeks=inputs.weeks,
+        unit=billing.unit,
+        rows=rows,
+        totals=totals,
+        events=events,
+        assumptions=assumptions_for(
+            plan, billing, inputs, reference, prices, share, percent, terms_by_year
+        ),
+        payment_plan=_payment_plan(plan, totals.client_pays),
+        data_version=data_version_for(
+            plan, billing, inputs, reference, terms_by_year, percent is not None
+        ),
+    )
+
+
+def _cents(sums: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Show every sum with two decimals. Exact: the sums are already whole cents."""
+    return {name: value.quantize(CENT) for name, value in sums.items()}
+
+
+def _rows(weeks: list[_Week], start: date) -> list[LedgerWeek]:
+    rows: list[LedgerWeek] = []
+    running = ZERO
+    for index, week in enumerate(weeks):
+        running += week.sums["client_pays"]
+        first = start + timedelta(days=7 * index)
+        rows.append(
+            LedgerWeek(
+                week=index + 1,
+                start=first,
+                end=first + timedelta(days=6),
+                units=week.units,
+                cumulative_client_pays=running.quantize(CENT),
+                **_cents(week.sums),
+            )
+        )
+    return rows
+
+
+def _totals(rows: list[LedgerWeek]) -> LedgerTotals:
+    sums = {name: sum((getattr(r, name) for r in rows), ZERO) for name in MONEY_COLUMNS}
+    return LedgerTotals(units=sum(r.units for r in rows), **_cents(sums))
+
+
+def _payment_plan(plan: CoveragePlan, total: Decimal) -> PaymentPlan | None:
+    """Equal monthly payments rounded once by round_cents; the last month takes the cents left over."""
+    if not isinstance(plan, SelfPayPlan) or plan.payment_plan_months is None or total <= 0:
+        return None
+    months = plan.payment_plan_months
+    monthly = round_cents(total / months)
+    if monthly * (months - 1) > total:
+        monthly = (
+            total * 100 // months
+        ) / 100  # tiny totals: whole cents down, so nothing is negative
+    return PaymentPlan(months=months, monthly=monthly, last_month=total - monthly * (months - 1))

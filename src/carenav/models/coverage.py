@@ -1,0 +1,224 @@
+"""Coverage: the client's plan (commercial, Medicare, Medicaid or self-pay), accumulators and household.
+
+A plan file in data/payers/ is one of these models, told apart by its `kind`. Level
+codes are ASAM's (2.1 is intensive outpatient, IOP; 2.5 is partial hospitalization, PHP).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
+from carenav.models.reference import Region
+
+Network = Literal["in", "out"]
+LevelCode = Annotated[str, Field(pattern=r"^\d(\.\d)?$", description="ASAM level, e.g. '2.1'")]
+
+LEVEL_NAMES = {"2.1": "IOP", "2.5": "PHP", "1": "outpatient"}
+
+
+def level_name(code: str) -> str:
+    """'2.1' -> 'IOP (level 2.1)'; a level without a common short name keeps its number."""
+    short = LEVEL_NAMES.get(code)
+    return f"{short} (level {code})" if short else f"level {code}"
+
+
+class CostSharing(StrictModel):
+    """What the client pays in one network tier: deductible, then copay or coinsurance, up to a maximum.
+
+    `copay_before_deductible: true` means the copay is charged from the first unit and the
+    deductible does not apply to this service; otherwise the deductible comes first and the
+    copay (or coinsurance) applies to what is left of each unit's allowed amount.
+    """
+
+    deductible: Money = Field(default=Decimal(0), description="Dollars a plan year before sharing")
+    coinsurance: Rate = Field(
+        default=Decimal(0), description="Share of the allowed amount you pay; 0.2 is 20%"
+    )
+    copay_per_unit: Money = Field(
+        default=Decimal(0), title="Copay per day or session", description="Dollars per billed unit"
+    )
+    copay_before_deductible: bool = Field(
+        default=False,
+        title="Copay applies before the deductible",
+        description="Ticked: the copay is due from day 1 and the deductible does not apply",
+    )
+    out_of_pocket_max: Money | None = Field(
+        default=None,
+        title="Out-of-pocket maximum",
+        description="Dollars a plan year; leave empty for no maximum",
+    )
+
+
+class OutOfNetwork(CostSharing):
+    """Out-of-network benefit: cost sharing on an allowed amount below the charge, plus a balance bill."""
+
+    allowed_percent_of_charge: Rate | None = Field(
+        default=None, description="Allowed amount as a share of the billed charge (0.6 is 60%)"
+    )
+    allowed_per_unit: Money | None = Field(
+        default=None, description="A fixed allowed amount per unit"
+    )
+    balance_billing: bool = Field(
+        default=True,
+        description="The program may bill the client the charge minus the allowed amount",
+    )
+
+    @model_validator(mode="after")
+    def _one_allowed_rule(self) -> OutOfNetwork:
+        given = (self.allowed_percent_of_charge is not None) + (self.allowed_per_unit is not None)
+        if given != 1:
+            raise ValueError(
+                "give exactly one of allowed_percent_of_charge and allowed_per_unit "
+                "for the out-of-network allowed amount"
+            )
+        return self
+
+
+class UnitLimit(StrictModel):
+    """A cap on days or sessions of one level of care in a plan year."""
+
+    level: LevelCode
+    units_per_plan_year: int = Field(ge=0, le=366)
+    unit: Literal["day", "session"] = "day"
+
+
+class _PlanBase(StrictModel):
+    id: Identifier
+    name: str = Field(min_length=3)
+    description: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class CommercialPlan(_PlanBase):
+    """An employer or marketplace plan, or a Medicare Advantage plan: tiers, limits, prior authorization."""
+
+    kind: Literal["commercial", "medicare_advantage"]
+    plan_year_start: date = Field(
+        description="First day of a plan year; later years start on its anniversary"
+    )
+    in_network: CostSharing
+    out_of_network: OutOfNetwork | None = Field(
+        default=None, description="None: no out-of-network benefit"
+    )
+    limits: list[UnitLimit] = Field(default_factory=list)
+    prior_authorization: list[LevelCode] = Field(
+        default_factory=list, description="Levels that need the plan's approval before day 1"
+    )
+
+    @field_validator("plan_year_start")
+    @classmethod
+    def _not_leap_day(cls, value: date) -> date:
+        if value.month == 2 and value.day == 29:
+            raise ValueError("a plan year cannot start on 29 February; use 1 March")
+        return value
+
+    @field_validator("limits")
+    @classmethod
+    def _one_limit_per_level(cls, limits: list[UnitLimit]) -> list[UnitLimit]:
+        levels = [x.level for x in limits]
+        if len(set(levels)) != len(levels):
+            raise ValueError("a level has two limits; give each level one")
+        return limits
+
+    def tier(self, network: Network) -> CostSharing | None:
+        """The cost sharing of a network tier, or None when the plan has no such benefit."""
+        return self.in_network if network == "in" else self.out_of_network
+
+    def limit_for(self, level: str) -> UnitLimit | None:
+        """The plan-year cap on this level of care, if any."""
+        return next((x for x in self.limits if x.level == level), None)
+
+
+class OriginalMedicarePlan(_PlanBase):
+    """Original Medicare Part B, with an optional Medigap plan.
+
+    The deductible and coinsurance come from the reference table for the service year.
+    Medigap G pays the Part B coinsurance; Medigap F pays the coinsurance and the
+    deductible (F is sold only to people eligible for Medicare before 2020).
+    """
+
+    kind: Literal["medicare_part_b"]
+    medigap: Literal["none", "F", "G"] = "none"
+
+
+class MedicaidPlan(_PlanBase):
+    """A state's Medicaid: a copay per unit from the state table (default $0), or one set here."""
+
+    kind: Literal["medicaid"]
+    state: str = Field(pattern=r"^[A-Z]{2}$", description="Two-letter postal code, e.g. NY")
+    copay_per_unit: Money | None = Field(default=None, description="None: use the state table")
+
+
+class SelfPayPlan(_PlanBase):
+    """No plan: the program's cash price, on a sliding scale when the household qualifies."""
+
+    kind: Literal["self_pay"]
+    sliding_scale: Identifier = Field(
+        default="default-sliding-scale",
+        description="Scale used when the program publishes none (an id in data/reference/)",
+    )
+    payment_plan_months: int | None = Field(default=None, ge=1, le=60)
+
+
+CoveragePlan = Annotated[
+    CommercialPlan | OriginalMedicarePlan | MedicaidPlan | SelfPayPlan,
+    Field(discriminator="kind"),
+]
+
+
+class Accumulators(StrictModel):
+    """What the client has already used in the current plan year, in the tier being estimated."""
+
+    deductible_met: Money = Decimal(0)
+    out_of_pocket_met: Money = Decimal(0)
+    days_used: int = Field(
+        default=0, ge=0, le=366, description="Days or sessions of this level used"
+    )
+
+
+class Household(StrictModel):
+    """The client's household, for sliding scales and Medicaid's income bands."""
+
+    size: int = Field(ge=1, le=20, description="People in the household")
+    annual_income: Money
+    region: Region = "contiguous"
+
+
+class EstimateInputs(StrictModel):
+    """What the navigator chooses besides plan and program: when, how long, which network, so far."""
+
+    start: date
+    weeks: int = Field(ge=0, le=104, description="Length of the estimate in weeks (0 to 104)")
+    level: LevelCode = Field(
+        default="2.1", description="ASAM level of the program (2.1 IOP, 2.5 PHP)"
+    )
+    network: Network = "in"
+    accumulators: Accumulators = Field(default_factory=Accumulators)
+    household: Household | None = None
+
+
+class EnteredPlan(CostSharing):
+    """A plan typed in by the navigator: in-network terms and the plan year's start (flat, for a form)."""
+
+    plan_year_start: date = Field(
+        title="Plan year starts on", description="First day of the plan year"
+    )
+
+    def to_plan(self) -> CommercialPlan:
+        """The terms as a commercial plan with no out-of-network benefit, limits or prior authorization."""
+        start = self.plan_year_start
+        if (start.month, start.day) == (2, 29):
+            start = start.replace(day=28)
+        sharing = CostSharing.model_validate(self.model_dump(exclude={"plan_year_start"}))
+        return CommercialPlan(
+            id="entered-plan",
+            kind="commercial",
+            name="Plan entered by hand",
+            plan_year_start=start,
+            in_network=sharing,
+        )

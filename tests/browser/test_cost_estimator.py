@@ -1,0 +1,38 @@
+"""The cost app in a real browser: change the plan, see the total change; nothing leaves the machine."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import open_app
+from tests.browser.harness import VoilaServer
+
+
+def test_changing_the_plan_changes_the_total(page: Page, server: VoilaServer) -> None:
+    open_app(page, server, "cost_estimator")
+    total = page.locator(".carenav-cost-summary")
+    expect(total).to_contain_text("You would pay")
+    expect(page.locator(".carenav-app")).to_contain_text("Call or text 988")
+    before = total.inner_text()
+
+    page.locator(".carenav-plan-choice select").select_option(label="Example Copay Plan 2026")
+
+    expect(total).to_contain_text("Example Copay Plan 2026")
+    assert total.inner_text() != before
+    # The page fixture checks afterwards that every request went to the local server.
+
+
+def test_a_negative_amount_shows_a_message_beside_the_field_not_a_traceback(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "cost_estimator")
+    total = page.locator(".carenav-cost-summary")
+    expect(total).to_contain_text("You would pay")
+    before = total.inner_text()
+    field = page.locator(".carenav-app input[type=text]").first  # the rate, first text input
+    field.fill("-5")
+    field.press("Enter")
+    expect(page.locator(".carenav-field-error").first).to_contain_text("Must be 0 or more")
+    expect(page.locator(".carenav-status")).to_contain_text("the estimate is unchanged")
+    assert total.inner_text() == before
+    assert "Traceback" not in page.content()
