@@ -1,0 +1,209 @@
+"""Loading the program directory from data/programs/*.csv into models and one DataFrame.
+
+Each CSV file has one program a row and the columns listed in ``COLUMNS`` (the same
+list, with examples, is docs/programs-format.md). Lines starting with ``#`` are
+comments. A broken row is reported with its file, its line number and its column,
+and the whole directory is refused: a navigator never sees a directory with a
+program silently missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+import pandas as pd
+
+from carenav.catalog.program_rows import (
+    _PATHS,
+    COLUMNS,
+    REQUIRED,
+    record_from_row,
+    tiers_from_cell,
+    validate_rows,
+)
+from carenav.catalog.reading import display_path
+from carenav.directory import frame_from_table
+from carenav.errors import Problem, UnknownIdError
+from carenav.models.program import Program
+
+PROGRAMS_DIR = "programs"
+__all__ = [
+    "COLUMNS",
+    "PROGRAMS_DIR",
+    "REQUIRED",
+    "Directory",
+    "load_directory",
+    "read_table",
+    "record_from_row",
+    "tiers_from_cell",
+    "validate_rows",
+]
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The program directory: validated models for detail views, one DataFrame for matching."""
+
+    programs: tuple[Program, ...]
+    frame: pd.DataFrame
+    files: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.programs)
+
+    def program(self, program_id: str) -> Program:
+        """The program with this id; UnknownIdError names the known ones."""
+        for program in self.programs:
+            if program.id == program_id:
+                return program
+        raise UnknownIdError("program", program_id, [p.id for p in self.programs])
+
+    @property
+    def plans(self) -> list[str]:
+        """Every coverage plan id some program records, sorted."""
+        return sorted(
+            {
+                plan
+                for p in self.programs
+                for plan in p.payment.plans.offered | p.payment.plans.not_offered
+            }
+        )
+
+    @classmethod
+    def empty(cls) -> Directory:
+        """A directory with no programs (a data folder without programs/)."""
+        return cls(
+            (), frame_from_table(pd.DataFrame({c: pd.Series([], dtype=str) for c in COLUMNS}))
+        )
+
+
+def read_table(path: Path, root: Path, problems: list[Problem]) -> pd.DataFrame | None:
+    """A directory CSV file as text cells with its line numbers, or None after recording why not."""
+    shown = display_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Excel saves "CSV UTF-8" with a BOM
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(shown, None, None, f"cannot be read ({exc})", "a UTF-8 CSV file"))
+        return None
+    lines = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if not line.lstrip().startswith("#")
+    ]
+    body = [line for _, line in lines if line.strip()]
+    numbers = [number for number, line in lines if line.strip()]
+    if not body:
+        problems.append(
+            Problem(shown, None, None, "has no header row", "a header row naming the columns")
+        )
+        return None
+    reader = csv.reader(io.StringIO("\n".join(body)))
+    header = [h.strip() for h in next(reader)]
+    unknown = [h for h in header if h not in _PATHS]
+    missing = [c for c in REQUIRED if c not in header]
+    for name in unknown:
+        problems.append(
+            Problem(
+                shown,
+                "header",
+                name,
+                "is not a known column",
+                "a column listed in docs/programs-format.md",
+            )
+        )
+    for name in missing:
+        problems.append(
+            Problem(shown, "header", name, "is missing", "this column in the header row")
+        )
+    if unknown or missing:
+        return None
+    cells = list(reader)
+    for index, row in enumerate(cells):
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    shown,
+                    f"row {numbers[index + 1]}",
+                    None,
+                    f"has {len(row)} cells",
+                    f"{len(header)}, one per column",
+                )
+            )
+    if len(problems) and any(p.file == shown for p in problems):
+        return None
+    table = pd.DataFrame(cells, columns=header, dtype=str)
+    for column in COLUMNS:
+        if column not in table:
+            table[column] = ""
+    table.index = pd.Index(numbers[1:], name="line")
+    return table
+
+
+def load_directory(
+    root: Path, problems: list[Problem], level_codes: Iterable[str] = ()
+) -> Directory | None:
+    """Every CSV file in root/programs/ as one Directory, or None after recording every problem.
+
+    A data folder without programs/ has an empty directory.
+    """
+    folder = root / PROGRAMS_DIR
+    if not folder.is_dir():
+        return Directory.empty()
+    files = sorted(folder.glob("*.csv"))
+    before = len(problems)
+    tables: list[pd.DataFrame] = []
+    programs: list[Program] = []
+    for path in files:
+        shown = display_path(path, root)
+        table = read_table(path, root, problems)
+        if table is None:
+            continue
+        records = cast(list[dict[str, str]], table.to_dict("records"))
+        rows = zip(table.index.tolist(), records, strict=True)
+        found = validate_rows(rows, shown, problems)
+        _check_levels(found, shown, set(level_codes), problems)
+        tables.append(table)
+        programs.extend(found)
+    _check_unique(programs, problems)
+    if len(problems) > before:
+        return None
+    if not tables:
+        return Directory.empty()
+    table = pd.concat(tables, ignore_index=True)
+    return Directory(
+        tuple(programs), frame_from_table(table), tuple(display_path(p, root) for p in files)
+    )
+
+
+def _check_levels(
+    programs: list[Program], file: str, codes: set[str], problems: list[Problem]
+) -> None:
+    if not codes:
+        return
+    for program in programs:
+        for code in program.levels:
+            if code not in codes:
+                problems.append(
+                    Problem(
+                        file,
+                        program.id,
+                        "levels",
+                        f"level {code} is not in levels_of_care.yaml",
+                        ", ".join(sorted(codes, key=float)),
+                    )
+                )
+
+
+def _check_unique(programs: list[Program], problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for program in programs:
+        if program.id in seen:
+            problems.append(
+                Problem(PROGRAMS_DIR, program.id, "id", "appears twice", "each program id once")
+            )
+        seen.add(program.id)

@@ -1,0 +1,32 @@
+"""Matching: a client's needs against the program directory, as filters, a score, reasons and near misses.
+
+Hard filters: options within a facet combine with OR, facets with AND; a program whose
+record does not say is kept and marked "not confirmed — call to check"; only a
+recorded no excludes. Nice-to-haves score programs with weights the user can change.
+
+>>> from datetime import date
+>>> from carenav import catalog
+>>> from carenav.models import ClientNeeds
+>>> directory = catalog.load().programs
+>>> needs = ClientNeeds(needs={"substance-use"}, levels={"2.1"}, zip="97205", max_miles=30)
+>>> matches = find_programs(needs, directory.frame, today=date(2026, 11, 27))
+>>> bool((matches.results["miles"] <= 30).all())
+True
+"""
+
+from carenav.matching.criteria import Criterion, Option, track_options
+from carenav.matching.engine import SORT_KEYS, Matches, SortKey, find_programs
+from carenav.matching.reasons import NOT_CONFIRMED
+from carenav.matching.score import score
+
+__all__ = [
+    "NOT_CONFIRMED",
+    "SORT_KEYS",
+    "Criterion",
+    "Matches",
+    "Option",
+    "SortKey",
+    "find_programs",
+    "score",
+    "track_options",
+]

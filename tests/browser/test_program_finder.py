@@ -1,0 +1,39 @@
+"""The program finder in a real browser: change a need, see the ranked results change."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import open_app
+from tests.browser.harness import VoilaServer
+
+
+def _count(page: Page) -> str:
+    return page.locator(".carenav-result-count").inner_text()
+
+
+def test_choosing_a_level_of_care_changes_the_ranked_results(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "program_finder")
+    app = page.locator(".carenav-app")
+    expect(app).to_contain_text("Call or text 988")
+    expect(page.locator(".carenav-result-count")).to_contain_text(
+        "programs fit (of 64 in the directory)"
+    )
+    before = _count(page)
+    expect(page.locator(".carenav-results")).to_contain_text("Why it fits")
+
+    php = page.locator(
+        ".carenav-need-levels option", has_text="2.5 Partial hospitalization (PHP) — "
+    )
+    page.locator(".carenav-need-levels select").select_option(label=php.inner_text())
+
+    expect(page.locator(".carenav-result-count")).not_to_have_text(before)
+    expect(page.locator(".carenav-results")).to_contain_text(
+        "offers 2.5 Partial hospitalization (PHP)"
+    )
+    expect(page.locator(".carenav-near-misses")).to_contain_text("Misses only because")
+    assert re.search(r"\d+ programs? fits?", _count(page))
