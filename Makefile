@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.carenav-installed
 PORT   ?= 8866
 
-.PHONY: serve test lint format bench validate chromium clean help
+.PHONY: serve test lint format bench validate chromium notebooks clean help
 
 help:
 	@echo "make serve     start the apps at http://127.0.0.1:$(PORT)/ (PORT=..., DATA=folder)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint      ruff and mypy (strict)"
 	@echo "make bench     run the benchmarks and print their figures"
 	@echo "make validate  check the bundled data (or DATA=folder)"
+	@echo "make notebooks re-run every notebook and store its outputs (for nbval)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,18 @@ format: $(STAMP)
 
 bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/run_all.py
+
+# Store each notebook executed (nbval compares against these outputs), keeping only the
+# metadata that matters: cell tags, the kernel and the title. Widget state is dropped.
+NOTEBOOKS ?= $(wildcard notebooks/*.ipynb voila_apps/*.ipynb)
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ClearMetadataPreprocessor.enabled=True \
+	  --ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags \
+	  --ClearMetadataPreprocessor.preserve_nb_metadata_mask=kernelspec \
+	  --ClearMetadataPreprocessor.preserve_nb_metadata_mask=language_info \
+	  --ClearMetadataPreprocessor.preserve_nb_metadata_mask=title \
+	  $(NOTEBOOKS)
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -43,3 +43,17 @@ def test_the_evidence_panel_words_the_article_figures_as_their_sources_do(
     expect(evidence).to_contain_text("comparable")
     expect(evidence).to_contain_text("6,089 of 13,720")
     expect(evidence).to_contain_text("No peer-reviewed source was found")
+
+
+def test_a_trainer_steps_through_a_client_story_and_the_ladder_follows(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "care_continuum")
+    page.get_by_role("tab", name="Client stories").click()
+    marked = page.locator(".carenav-ladder-figure [aria-current=true]")
+    before = marked.inner_text()
+
+    page.get_by_role("button", name="Next step ▶").click()
+
+    expect(marked).not_to_have_text(before)
+    expect(page.locator(".carenav-status")).to_contain_text("Step 2 of")

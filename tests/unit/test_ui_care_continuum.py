@@ -43,3 +43,14 @@ def test_the_evidence_panel_never_shows_the_unsupported_success_rate_as_a_findin
     app = CareContinuumApp()
     assert "The article's claim: no peer-reviewed source found" in unescape(app.evidence.value)
     assert "60–70%" in app.evidence.value
+
+
+def test_stepping_through_a_client_story_moves_the_ladder_to_where_the_client_is() -> None:
+    app = CareContinuumApp()
+    app.tabs.selected_index = 2  # the trainer opens the stories tab
+    assert app.stories is not None
+    stepper = app.stories.stepper
+    stepper.go(len(stepper.vignette.steps) - 1)
+    last_level = stepper.vignette.steps[-1].level
+    assert app.chooser.value == last_level
+    assert 'aria-current="true"' in app.ladder.value

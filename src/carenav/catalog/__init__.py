@@ -7,16 +7,29 @@ with its file, record, field and what was expected.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from carenav.catalog.evidence import load_evidence
 from carenav.catalog.levels import load_continuum
 from carenav.errors import DataError, Problem
-from carenav.models.evidence import EvidenceSet
 from carenav.models.levels import Continuum
 
+if TYPE_CHECKING:
+    # Section loaders and their models are imported when a section is read, so a
+    # kernel that shows only the levels of care does not import pandas or the rules.
+    from carenav.catalog.programs import Directory
+    from carenav.models.coverage import CoveragePlan
+    from carenav.models.evidence import EvidenceSet
+    from carenav.models.reference import ReferenceTables
+    from carenav.models.rules import RuleSet
+    from carenav.models.vignette import Vignette
+
 DATA_ENV = "CARENAV_DATA"
+# The parts of a data folder besides levels_of_care.yaml, which is always read.
+SECTIONS = ("evidence", "reference", "payers", "rules", "vignettes", "programs")
+_NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}}
 
 
 def bundled_data_dir() -> Path:
@@ -37,19 +50,75 @@ class Catalog:
     root: Path
     continuum: Continuum
     evidence: EvidenceSet | None = None
+    reference: ReferenceTables = field(default_factory=lambda: _empty("reference"))
+    payers: dict[str, CoveragePlan] = field(default_factory=dict)
+    rule_sets: tuple[RuleSet, ...] = field(default=())
+    vignettes: tuple[Vignette, ...] = field(default=())
+    # None when the section was not read; `programs` then gives an empty directory.
+    program_directory: Directory | None = None
     warnings: tuple[Problem, ...] = field(default=())
+    sections: frozenset[str] = field(default=frozenset(SECTIONS))
+
+    @property
+    def programs(self) -> Directory:
+        """The program directory (empty when this catalog was read without it)."""
+        return self.program_directory if self.program_directory is not None else _empty("programs")
+
+    def rule_set(self, rule_set_id: str) -> RuleSet:
+        """The placement rule set with this id; UnknownIdError for one not loaded."""
+        from carenav.errors import UnknownIdError
+
+        for rule_set in self.rule_sets:
+            if rule_set.id == rule_set_id:
+                return rule_set
+        raise UnknownIdError("rule set", rule_set_id, [r.id for r in self.rule_sets])
+
+    def vignette(self, vignette_id: str) -> Vignette:
+        """The worked client story with this id; UnknownIdError for one not loaded."""
+        from carenav.errors import UnknownIdError
+
+        for vignette in self.vignettes:
+            if vignette.id == vignette_id:
+                return vignette
+        raise UnknownIdError("vignette", vignette_id, [v.id for v in self.vignettes])
 
     def summary(self) -> str:
         """One line saying what was loaded, for `carenav validate`."""
         parts = [f"{len(self.continuum.levels)} levels of care"]
+        if self.payers:
+            parts.append(f"{len(self.payers)} payer plans")
+        parts.append(
+            f"{len(self.rule_sets)} placement rule set(s), {len(self.vignettes)} vignette(s)"
+        )
+        parts.append(f"{len(self.programs)} programs")
         text = f"{self.root}: {', '.join(parts)}; no problems found"
         if self.warnings:
             text += f"; {len(self.warnings)} warning(s)"
         return text
 
 
-def load(path: str | Path | None = None) -> Catalog:
-    """Read a data folder into a Catalog, or raise DataError listing every problem."""
+def _with_needs(sections: Collection[str] | None) -> frozenset[str]:
+    if sections is None:
+        return frozenset(SECTIONS)
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise ValueError(
+            f"unknown catalog sections {sorted(unknown)}; known: {', '.join(SECTIONS)}"
+        )
+    wanted = set(sections)
+    for section in list(wanted):
+        wanted |= _NEEDS.get(section, set())
+    return frozenset(wanted)
+
+
+def load(path: str | Path | None = None, *, sections: Collection[str] | None = None) -> Catalog:
+    """Read a data folder into a Catalog, or raise DataError listing every problem.
+
+    `sections` limits the reading to what an app shows (each new Voila kernel loads
+    its own catalog, so the continuum app need not validate 20,000 programs); the
+    default reads and checks everything, as `carenav validate` and `serve` do.
+    """
+    wanted = _with_needs(sections)
     root = Path(path).expanduser() if path is not None else default_data_dir()
     if not root.is_dir():
         raise DataError(
@@ -58,15 +127,59 @@ def load(path: str | Path | None = None) -> Catalog:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     continuum = load_continuum(root, problems)
-    evidence = load_evidence(root, problems)
+    evidence = reference = programs = None
+    payers: dict[str, CoveragePlan] = {}
+    rule_sets: list[RuleSet] = []
+    vignettes: list[Vignette] = []
+    if "evidence" in wanted:
+        from carenav.catalog.evidence import load_evidence
+
+        evidence = load_evidence(root, problems)
+    if "reference" in wanted:
+        from carenav.catalog.reference import load_reference
+
+        reference = load_reference(root, problems)
+    if "payers" in wanted:
+        from carenav.catalog.payers import load_payers
+
+        payers = load_payers(root, reference or _empty("reference"), problems, warnings)
+    if "rules" in wanted:
+        from carenav.catalog.rules import load_rule_sets
+
+        rule_sets = load_rule_sets(root, continuum, problems, warnings)
+    if "vignettes" in wanted:
+        from carenav.catalog.vignettes import load_vignettes
+
+        vignettes = load_vignettes(root, rule_sets, problems)
+    if "programs" in wanted:
+        from carenav.catalog.programs import load_directory
+
+        programs = load_directory(root, problems, continuum.codes() if continuum else ())
     if problems or continuum is None:
         raise DataError(problems)
     return Catalog(
         root=root,
         continuum=continuum,
         evidence=evidence,
+        reference=reference if reference is not None else _empty("reference"),
+        payers=payers,
+        rule_sets=tuple(rule_sets),
+        vignettes=tuple(vignettes),
+        program_directory=programs,
         warnings=tuple(warnings),
+        sections=wanted,
     )
 
 
-__all__ = ["DATA_ENV", "Catalog", "bundled_data_dir", "default_data_dir", "load"]
+def _empty(section: str) -> Any:
+    """An empty reference table set or directory, for a catalog read without that section."""
+    if section == "reference":
+        from carenav.models.reference import ReferenceTables
+
+        return ReferenceTables()
+    from carenav.catalog.programs import Directory
+
+    return Directory.empty()
+
+
+__all__ = ["DATA_ENV", "SECTIONS", "Catalog", "bundled_data_dir", "default_data_dir", "load"]

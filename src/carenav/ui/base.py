@@ -7,7 +7,7 @@ import logging
 import os
 import traceback
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 import ipywidgets as widgets
 
@@ -111,3 +111,23 @@ class AppShell:
 def on_change(widget: widgets.Widget, handler: Callable[[dict[str, Any]], None]) -> None:
     """Call handler when the widget's value changes (observe on 'value' only)."""
     widget.observe(handler, names="value")
+
+
+def launch(factory: Callable[[], Any]) -> widgets.Widget:
+    """Build an app for a Voila page and return its widget; a failure becomes a plain page.
+
+    Voila's own error for a failing cell tells the user to restart Voila with debugging
+    flags; a navigator needs to know what to do instead, and the crisis line must stay up.
+    """
+    try:
+        app = factory()
+        return cast(widgets.Widget, app.widget)
+    except CarenavError as exc:
+        shell = AppShell("carenav", "This app could not start.")
+        shell.say_error(str(exc))
+    except Exception as exc:  # never a traceback on a navigator's screen
+        _log_failure(exc)
+        shell = AppShell("carenav", "This app could not start.")
+        shell.say_error(UNEXPECTED)
+    shell.mount()
+    return shell.widget

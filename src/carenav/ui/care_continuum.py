@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
 from carenav import catalog as catalog_module
@@ -11,6 +13,9 @@ from carenav.models.evidence import EvidenceSet
 from carenav.models.levels import Continuum, LevelOfCare
 from carenav.ui.base import AppShell
 from carenav.ui.html import escape
+
+if TYPE_CHECKING:
+    from carenav.ui.stories import StoriesPanel
 
 STATUS_WORDS = {
     "supported": "Supported by its source",
@@ -119,7 +124,7 @@ class CareContinuumApp(AppShell):
             "Choose a level to see who it serves and what stepping up or down means.",
         )
         try:
-            self.catalog = catalog or catalog_module.load()
+            self.catalog = catalog or catalog_module.load(sections=("evidence",))
         except CarenavError as exc:
             self.say_error(str(exc))
             self.mount()
@@ -144,19 +149,49 @@ class CareContinuumApp(AppShell):
         self._show(self.chooser.value)
         choose = widgets.VBox(
             [widgets.HTML("<label><strong>Choose a level of care</strong></label>"), self.chooser],
-            layout=widgets.Layout(width="360px"),
+            layout=widgets.Layout(width="400px"),
         )
+        # The stories tab is built when first opened: its rules and vignettes would
+        # otherwise be loaded by every new kernel, slowing every page load.
+        self._stories_slot = widgets.VBox([widgets.HTML("<p>Loading the client stories…</p>")])
+        self.stories: StoriesPanel | None = None
         tabs = widgets.Tab(
-            children=[self.details, self.evidence], layout=widgets.Layout(flex="1 1 480px")
+            children=[self.details, self.evidence, self._stories_slot],
+            layout=widgets.Layout(flex="1 1 480px"),
         )
-        tabs.set_title(0, "About the level")
-        tabs.set_title(1, "What the evidence says")
+        for index, title in enumerate(
+            ("About the level", "What the evidence says", "Client stories")
+        ):
+            tabs.set_title(index, title)
+        tabs.observe(self.guard(self._tab_opened), names="selected_index")
+        self.tabs = tabs
         self.mount(
             widgets.HBox(
                 [widgets.VBox([choose, self.ladder]), tabs],
                 layout=widgets.Layout(align_items="flex-start", gap="24px"),
             )
         )
+
+    def open_stories(self) -> StoriesPanel | None:
+        """Build the client-stories panel (rules and vignettes are loaded here, once)."""
+        if self.stories is None:
+            from carenav.ui.stories import StoriesPanel
+
+            with_stories = catalog_module.load(self.catalog.root, sections=("vignettes",))
+            if not with_stories.vignettes:
+                self._stories_slot.children = (
+                    widgets.HTML("<p>This data folder has no client stories.</p>"),
+                )
+                return None
+            # A trainer steps through a client's months; the ladder follows every step.
+            self.stories = StoriesPanel(with_stories, shell=self, show_ladder=False)
+            self.stories.stepper.on_step(self.guard(self.select))
+            self._stories_slot.children = (self.stories.widget,)
+        return self.stories
+
+    def _tab_opened(self, change: dict[str, object]) -> None:
+        if change["new"] == 2:
+            self.open_stories()
 
     def select(self, code: str) -> None:
         """Show a level, as if chosen on the ladder."""

@@ -8,8 +8,6 @@ from decimal import Decimal
 from numbers import Number
 from typing import Any
 
-import pandas as pd
-
 PALETTE = ("#1a4f8b", "#b5540b", "#2d7a3a", "#7b2d8b", "#8b1a1a")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")  # so series differ without relying on colour
 
@@ -24,7 +22,7 @@ def _is_number(value: Any) -> bool:
 
 
 def table(
-    rows: pd.DataFrame | Sequence[Mapping[str, Any]],
+    rows: Any,
     caption: str,
     *,
     row_headers: bool = False,
@@ -32,22 +30,21 @@ def table(
 ) -> str:
     """An accessible HTML table: caption, column headers, every cell escaped.
 
+    `rows` is a pandas DataFrame or a list of mappings (no pandas needed for those).
     `html_columns` names columns whose cells are HTML that carenav built itself
     (never text from a data file or a user); everything else is escaped.
     """
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    columns, records, index, index_name = _tabulate(rows)
+    numeric = {c for n, c in enumerate(columns) if _numeric([r[n] for r in records])}
     head = "".join(
-        f'<th scope="col"{" class=num" if _numeric(frame[c]) else ""}>{escape(c)}</th>'
-        for c in frame.columns
+        f'<th scope="col"{" class=num" if c in numeric else ""}>{escape(c)}</th>' for c in columns
     )
     if row_headers:
-        head = f'<th scope="col">{escape(frame.index.name or "")}</th>' + head
+        head = f'<th scope="col">{escape(index_name)}</th>' + head
     body = []
-    for index, record in zip(frame.index, frame.itertuples(index=False), strict=True):
-        cells = []
-        if row_headers:
-            cells.append(f'<th scope="row">{escape(index)}</th>')
-        for column, value in zip(frame.columns, record, strict=True):
+    for label, record in zip(index, records, strict=True):
+        cells = [f'<th scope="row">{escape(label)}</th>'] if row_headers else []
+        for column, value in zip(columns, record, strict=True):
             text = str(value) if column in html_columns else escape(_blank_if_missing(value))
             cls = ' class="num"' if _is_number(value) else ""
             cells.append(f"<td{cls}>{text}</td>")
@@ -58,16 +55,30 @@ def table(
     )
 
 
-def _numeric(column: pd.Series) -> bool:
-    values = column.dropna()
-    return bool(len(values)) and all(_is_number(v) for v in values)
+def _tabulate(rows: Any) -> tuple[list[str], list[tuple[Any, ...]], list[Any], str]:
+    """Columns, row tuples, row labels and the label column's name, from a DataFrame or mappings."""
+    if hasattr(rows, "itertuples"):  # a DataFrame, read without importing pandas here
+        columns = [str(c) for c in rows.columns]
+        records = list(rows.itertuples(index=False, name=None))
+        return columns, records, list(rows.index), str(rows.index.name or "")
+    mappings: list[Mapping[str, Any]] = list(rows)
+    columns = list(dict.fromkeys(key for mapping in mappings for key in mapping))
+    records = [tuple(m.get(c) for c in columns) for m in mappings]
+    return columns, records, list(range(len(records))), ""
+
+
+def _numeric(values: Sequence[Any]) -> bool:
+    present = [v for v in values if _blank_if_missing(v) != ""]
+    return bool(present) and all(_is_number(v) for v in present)
 
 
 def _blank_if_missing(value: Any) -> Any:
-    try:
-        return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
-    except (TypeError, ValueError):
-        return value
+    """None, NaN, pandas' NA and NaT show as an empty cell."""
+    if value is None or type(value).__name__ in {"NAType", "NaTType"}:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN is the one value unequal to itself
+        return ""
+    return value
 
 
 def line_chart(
@@ -76,6 +87,7 @@ def line_chart(
     *,
     title: str,
     y_label: str,
+    x_label: str = "week",
     y_max: float | None = None,
     y_ticks: Sequence[float] | None = None,
     width: int = 640,
@@ -103,7 +115,7 @@ def line_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-labelledby="t d">'
-        f'<title id="t">{escape(title)}</title><desc id="d">{escape(y_label)} by {escape("week")}</desc>',
+        f'<title id="t">{escape(title)}</title><desc id="d">{escape(y_label)} by {escape(x_label)}</desc>',
         f'<text x="{left}" y="18" font-size="14" font-weight="600">{escape(title)}</text>',
     ]
     for tick in ticks:

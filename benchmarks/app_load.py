@@ -1,0 +1,135 @@
+"""How long each carenav app takes to show its widgets, against a one-widget Voila notebook.
+
+Starts carenav's own Voila configuration on a free port over a temporary folder that
+holds the apps and a one-widget baseline notebook, opens each page several times in
+headless Chromium (alternating with the baseline, so drift on a noisy machine hits
+both alike), and prints the median seconds from navigation until the widgets are
+visible, and each app's ratio to the baseline.
+
+    .venv/bin/python benchmarks/app_load.py [--runs 7] [--apps care_continuum,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+from playwright.sync_api import Page, sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.browser.harness import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+
+from carenav.serving import apps_dir, free_port, voila_command, voila_environment  # noqa: E402
+
+BASELINE = "one_widget_baseline"
+
+
+def write_baseline(folder: Path) -> None:
+    """A notebook that shows one button, marked ready the same way the apps are."""
+    notebook = new_notebook()
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.cells = [
+        new_code_cell(
+            "import ipywidgets as widgets\n"
+            "button = widgets.Button(description='OK')\n"
+            "button.add_class('carenav-ready')\n"
+            "button"
+        )
+    ]
+    nbformat.write(notebook, folder / f"{BASELINE}.ipynb")
+
+
+def time_page(page: Page, url: str) -> float:
+    page.goto("about:blank")
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(".carenav-ready", state="visible", timeout=120_000)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--apps", default="", help="comma-separated app names (default: all)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    names = [n for n in args.apps.split(",") if n] or sorted(
+        p.stem for p in apps_dir().glob("*.ipynb")
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name in names:
+            shutil.copy(apps_dir() / f"{name}.ipynb", root / f"{name}.ipynb")
+        write_baseline(root)
+        port = free_port()
+        server = subprocess.Popen(
+            voila_command(port, root),
+            env=voila_environment(None),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base_url = f"http://127.0.0.1:{port}/"
+            for _ in range(240):
+                try:
+                    urllib.request.urlopen(base_url, timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.25)
+            results = measure(base_url, names, args.runs)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+    baseline = statistics.median(results[BASELINE])
+    print(f"Voila app load, navigation -> widgets visible, median of {args.runs} (seconds)")
+    print(f"{'page':<24}{'median':>8}{'min':>8}{'max':>8}{'ratio':>8}")
+    summary = {}
+    for name, times in results.items():
+        median = statistics.median(times)
+        ratio = median / baseline
+        summary[name] = {"median_s": round(median, 3), "ratio_to_baseline": round(ratio, 2)}
+        print(f"{name:<24}{median:>8.2f}{min(times):>8.2f}{max(times):>8.2f}{ratio:>8.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def measure(base_url: str, names: list[str], runs: int) -> dict[str, list[float]]:
+    results: dict[str, list[float]] = {BASELINE: [], **{n: [] for n in names}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable(), args=CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        for name in [BASELINE, *names]:  # one warm-up each: first kernel start, cold caches
+            time_page(page, f"{base_url}voila/render/{name}.ipynb")
+        for _ in range(runs):
+            for name in names:
+                results[BASELINE].append(
+                    time_page(page, f"{base_url}voila/render/{BASELINE}.ipynb")
+                )
+                results[name].append(time_page(page, f"{base_url}voila/render/{name}.ipynb"))
+        browser.close()
+    return results
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
