@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -77,18 +79,23 @@ def running_server(
     if data is not None:
         command += ["--data", str(data)]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO)
+        # Its own process group, so teardown can stop Voila and every kernel it started.
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO, start_new_session=True
+        )
     server = VoilaServer(port, process, log_path, dict(extra_env or {}))
     try:
         _wait_for_port(server)
         yield server
     finally:
-        process.terminate()
+        process.terminate()  # Voila shuts its kernels down on SIGTERM
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # anything it left behind
 
 
 def _wait_for_port(server: VoilaServer, timeout: float = 60.0) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,3 +97,49 @@ def test_a_failure_inside_a_callback_reaches_the_user_as_a_plain_message(
     assert "RuntimeError" not in body
     assert "fault injected" not in body
     expect(page.locator(".carenav-level-details")).to_contain_text("2.1 Intensive outpatient")
+
+
+def _children(pid: int) -> set[int]:
+    """Process ids whose parent is pid (Voila's kernels)."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_stopping_the_server_ends_every_kernel_so_client_details_leave_memory(page: Page) -> None:
+    with running_server() as own:
+        open_app(page, own, "care_continuum")
+        kernels = _children(own.process.pid)
+        assert kernels, "opening an app should have started a kernel under the server"
+    deadline = time.monotonic() + 20
+    while any(_alive(k) for k in kernels) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert not [k for k in kernels if _alive(k)], "kernels outlived the server"
+
+
+def test_leaving_an_app_page_ends_its_kernel(page: Page, server: VoilaServer) -> None:
+    before = _children(server.process.pid)
+    open_app(page, server, "care_continuum")
+    mine = _children(server.process.pid) - before
+    assert mine, "opening the app should start a kernel"
+
+    page.goto("about:blank")
+
+    deadline = time.monotonic() + 20
+    while any(_alive(k) for k in mine) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert not [k for k in mine if _alive(k)], "the kernel stayed after the navigator left the page"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 from pathlib import Path
 
 from carenav import catalog
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     url = f"http://127.0.0.1:{args.port}/"
     print(f"carenav: serving the apps at {url}  (data: {loaded.root})", flush=True)
     print("carenav: open that address in your browser; press Ctrl+C to stop.", flush=True)
-    process = subprocess.run(
-        voila_command(args.port), env=voila_environment(loaded.root), check=False
-    )
-    return 0 if process.returncode in (0, -2, 130) else process.returncode
+    command = voila_command(args.port)
+    # Become Voila rather than wait on it: a stop signal (Ctrl+C, a service manager's
+    # SIGTERM) then reaches Voila itself, which shuts its kernels down, and with them
+    # whatever a navigator typed. A child process would outlive its parent.
+    os.execve(command[0], command, voila_environment(loaded.root))
