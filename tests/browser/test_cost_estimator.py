@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import open_app
@@ -36,3 +38,21 @@ def test_a_negative_amount_shows_a_message_beside_the_field_not_a_traceback(
     expect(page.locator(".carenav-status")).to_contain_text("the estimate is unchanged")
     assert total.inner_text() == before
     assert "Traceback" not in page.content()
+
+
+def test_the_navigator_saves_a_printable_handout_of_the_estimate(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "cost_estimator")
+    total = page.locator(".carenav-cost-summary")
+    expect(total).to_contain_text("You would pay")
+    amount = total.inner_text().split("You would pay ", 1)[1].split(" ", 1)[0]  # e.g. $3,040
+
+    page.get_by_role("button", name="Prepare a handout").click()
+    link = page.get_by_role("link", name="Save the handout (open it to print)")
+    with page.expect_download() as saving:
+        link.click()
+
+    handout = Path(saving.value.path()).read_text(encoding="utf-8")
+    assert amount.lstrip("$").rstrip(".,") in handout
+    assert "988" in handout and "the plan decides coverage" in handout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from datetime import date
 from html import unescape
 
@@ -120,3 +122,35 @@ def test_the_page_shows_the_crisis_line_and_who_decides(app: CostEstimatorApp) -
 def test_the_default_start_is_the_next_monday() -> None:
     assert next_monday(date(2026, 11, 27)) == date(2026, 11, 30)
     assert next_monday(date(2026, 11, 30)) == date(2026, 12, 7)
+
+
+def _handout_from(link_html: str) -> str:
+    found = re.search(r"base64,([A-Za-z0-9+/=]+)", link_html)
+    assert found, "no handout link"
+    return base64.b64decode(found.group(1)).decode("utf-8")
+
+
+def test_no_handout_exists_until_the_navigator_asks_for_one() -> None:
+    app = CostEstimatorApp(start=date(2026, 3, 2))
+    assert app.handout_link.value == ""
+
+
+def test_the_handout_states_the_total_who_decides_and_the_crisis_line() -> None:
+    app = CostEstimatorApp(start=date(2026, 3, 2))
+    app.prepare_handout()
+    page = _handout_from(app.handout_link.value)
+    assert app.ledger is not None
+    total = f"{app.ledger.totals.client_pays:,.2f}"
+    assert total in page
+    assert "the plan decides coverage" in page and "a clinician decides" in page
+    assert "988" in page and "911" in page
+    assert "<script" not in page and "http" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_changing_an_input_withdraws_a_handout_that_no_longer_matches() -> None:
+    app = CostEstimatorApp(start=date(2026, 3, 2))
+    app.prepare_handout()
+    assert app.handout_link.value
+    other = next(v for _, v in app.plan_choice.options if v != app.plan_choice.value)
+    app.plan_choice.value = other
+    assert app.handout_link.value == ""

@@ -33,6 +33,7 @@ from carenav.ui.cost_views import (
     warnings_html,
 )
 from carenav.ui.forms import ModelForm
+from carenav.ui.handout import cost_handout, download_link
 
 ENTER_PLAN = "__entered__"
 ENTER_RATE = "__rate__"
@@ -74,6 +75,7 @@ class CostEstimatorApp(AppShell):
             self.mount()
             return
         self.ledger: CostLedger | None = None
+        self.asked: dict[str, list[str]] = {}
         self.scenarios: list[Scenario] = []
         self._build_inputs(start or next_monday(date.today()))
         self._build_results()
@@ -221,8 +223,19 @@ class CostEstimatorApp(AppShell):
             ["Week by week", "Chart", "Scenarios", "Questions to ask", "Assumptions"]
         ):
             tabs.set_title(index, title)
+        self.handout_button = widgets.Button(
+            description="Prepare a handout", tooltip="A page to print or save for the client"
+        )
+        self.handout_button.on_click(self.guard(lambda _b: self.prepare_handout()))
+        self.handout_link = widgets.HTML("")
         self.results_box = widgets.VBox(
-            [self.summary, self.plan_notes, self.events, tabs],
+            [
+                self.summary,
+                widgets.HBox([self.handout_button, self.handout_link]),
+                self.plan_notes,
+                self.events,
+                tabs,
+            ],
             layout=widgets.Layout(flex="1 1 600px"),
         )
 
@@ -285,8 +298,23 @@ class CostEstimatorApp(AppShell):
         self.chart.value = chart_html(ledger, self.scenarios)
         self.comparison.value = scenarios_html(ledger, self.scenarios)
         self.assumptions.value = assumptions_html(ledger)
-        self.questions.value = questions_html(questions_to_ask(plan, ledger, **help_known))
+        self.asked = questions_to_ask(plan, ledger, **help_known)
+        self.questions.value = questions_html(self.asked)
+        self.handout_link.value = ""  # a handout prepared earlier no longer matches
         self.say(f"Estimated: {ledger.plan_name}, {ledger.weeks} weeks.")
+
+    def prepare_handout(self) -> None:
+        """Make the printable handout of the current estimate (only ever on a click)."""
+        if self.ledger is None:
+            self.say_error("There is no estimate to hand out yet: fix the fields marked in red.")
+            return
+        page = cost_handout(self.ledger, self.asked, prepared_on=date.today())
+        self.handout_link.value = download_link(
+            page,
+            f"cost-estimate-{date.today():%Y-%m-%d}.html",
+            "Save the handout (open it to print)",
+        )
+        self.say("The handout is ready: save it, then open it to print or give it to the client.")
 
     def keep_scenario(self) -> None:
         """Keep the current estimate for side-by-side comparison (up to three)."""
