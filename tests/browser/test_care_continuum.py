@@ -8,11 +8,12 @@ from tests.browser.conftest import open_app
 from tests.browser.harness import VoilaServer
 
 
-def test_landing_page_lists_the_continuum_app_in_plain_words_with_the_crisis_line(
+def test_landing_page_lists_every_app_in_plain_words_with_the_crisis_line(
     page: Page, server: VoilaServer
 ) -> None:
     page.goto(server.url)
-    expect(page.get_by_role("link", name="Care continuum")).to_be_visible()
+    for title in ("Program finder", "Cost estimator", "Readiness check", "Care continuum"):
+        expect(page.get_by_role("link", name=title, exact=True)).to_be_visible()
     expect(page.locator("#carenav-landing")).to_contain_text("988")
     expect(page.locator("#carenav-landing")).to_contain_text("911")
 

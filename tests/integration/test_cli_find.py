@@ -69,3 +69,13 @@ def test_bad_input_is_one_clear_line_and_exit_2(
     assert main(["find", *argv]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_reasons_name_the_clients_plan_as_the_client_knows_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["find", "--needs", "substance-use", "--levels", "1,2.1", "--plan", "example-ppo-2026"]
+    assert main([*argv, "--zip", "97205", "--miles", "25", "--today", "2026-11-27"]) == 0
+    out = capsys.readouterr().out
+    assert "accepts Example PPO 2026" in out
+    assert "example-ppo-2026" not in out

@@ -78,10 +78,15 @@ def needs_from(args: argparse.Namespace) -> ClientNeeds:
 
 def run(args: argparse.Namespace) -> int:
     needs = needs_from(args)
-    loaded = catalog.load(args.data, sections=("programs",))
+    loaded = catalog.load(args.data, sections=("programs", "payers"))
     today = args.today or date.today()
     matches = find_programs(
-        needs, loaded.programs.frame, today=today, sort_by=args.sort, explain=args.limit
+        needs,
+        loaded.programs.frame,
+        today=today,
+        sort_by=args.sort,
+        explain=args.limit,
+        plan_names={plan_id: plan.name for plan_id, plan in loaded.payers.items()},
     )
     shown = matches.results.head(args.limit)
     if args.json:

@@ -108,14 +108,17 @@ def track_options(needs: frozenset[Need]) -> list[Option]:
 
 
 def payment_options(
-    needs: ClientNeeds, frame: pd.DataFrame, known_plans: list[str]
+    needs: ClientNeeds,
+    frame: pd.DataFrame,
+    known_plans: list[str],
+    plan_names: Mapping[str, str] | None = None,
 ) -> list[Option]:
     """Every way the client can pay, any of which will do."""
     options: list[Option] = []
     if needs.plan:
         if needs.plan not in known_plans:
             raise UnknownIdError("coverage plan", needs.plan, known_plans)
-        options.append(Option("plan", needs.plan, needs.plan))
+        options.append(Option("plan", needs.plan, (plan_names or {}).get(needs.plan, needs.plan)))
     if needs.medicare:
         options.append(Option("", "medicare", "Medicare"))
     if needs.medicaid_state:
@@ -244,6 +247,7 @@ def hard_criteria(
     miles: np.ndarray,
     level_names: Mapping[str, str],
     known_plans: list[str],
+    plan_names: Mapping[str, str] | None = None,
 ) -> list[Criterion]:
     """Every hard filter the needs call for, in the order a navigator reads them."""
     found: list[Criterion] = []
@@ -271,7 +275,7 @@ def hard_criteria(
             )
         )
     if needs.pays_somehow:
-        pay = payment_options(needs, frame, known_plans)
+        pay = payment_options(needs, frame, known_plans, plan_names or {})
         found.append(_any_of("payment", f"payment by {_or_words(pay)}", "accepts", pay, frame))
     distance = distance_criterion(needs, miles)
     if distance is not None:

@@ -153,11 +153,14 @@ def find_programs(
     sort_by: SortKey = "score",
     explain: int | None = 50,
     level_names: Mapping[str, str] | None = None,
+    plan_names: Mapping[str, str] | None = None,
     estimated_cost_cents: pd.Series | None = None,
 ) -> Matches:
     """Programs that fit, ranked, with near misses and reasons.
 
     ``today`` is passed in (never read from the clock) for "verified N days ago".
+    ``level_names`` and ``plan_names`` (id -> name) word the reasons ("accepts Example PPO
+    2026" rather than the plan's id).
     ``explain``: write reasons for this many top results (None: all).
     ``estimated_cost_cents``: the client's estimated total per program in whole cents (Int64,
     NA when unknown), aligned with the frame, e.g. ``carenav.matching.costs.estimated_costs``;
@@ -181,6 +184,7 @@ def find_programs(
         miles if miles is not None else np.full(len(frame), np.nan),
         level_names or {},
         known_plans,
+        plan_names or {},
     )
     criteria += preference_criteria(needs.nice_to_have, frame, "nice")
     hard = [c for c in criteria if c.kind == "must"]

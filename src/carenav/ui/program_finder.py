@@ -172,6 +172,7 @@ class ProgramFinderApp(AppShell):
             sort_by=self.sort_by.value,
             explain=SHOWN_RESULTS,
             level_names=self.level_names,
+            plan_names={plan_id: plan.name for plan_id, plan in self.catalog.payers.items()},
             estimated_cost_cents=costs,
         )
         summary = self.matches.summary()
