@@ -11,7 +11,7 @@ def levels_frame(continuum: Continuum) -> pd.DataFrame:
     """One row per level, least to most intensive, indexed by level code.
 
     >>> from carenav import catalog
-    >>> levels_frame(catalog.load(sections=()).continuum).loc["2.1", "min_hours_adults"]
+    >>> float(levels_frame(catalog.load(sections=()).continuum).loc["2.1", "min_hours_adults"])
     9.0
     """
     rows = [
