@@ -21,13 +21,13 @@ def yes_no(value: bool | None) -> str:
     return NOT_RECORDED if value is None else ("yes" if value else "no")
 
 
-def options_text(options: Options) -> str:
-    """'CBT, DBT; not the Matrix Model; nothing else' in words."""
+def options_text(options: Options, words: Callable[[str], str] = label) -> str:
+    """'CBT, DBT; not the Matrix Model; nothing else' in words (`words` names one option)."""
     if not options.recorded:
         return NOT_RECORDED
-    parts = [", ".join(label(o) for o in sorted(options.offered)) or "none"]
+    parts = [", ".join(words(o) for o in sorted(options.offered)) or "none"]
     if options.not_offered:
-        parts.append("not " + ", ".join(label(o) for o in sorted(options.not_offered)))
+        parts.append("not " + ", ".join(words(o) for o in sorted(options.not_offered)))
     parts.append("nothing else" if options.others_not_offered else "others not recorded")
     return "; ".join(parts)
 
@@ -58,7 +58,10 @@ def _billing(p: Program) -> str:
     return f"per {b.unit}: charge {_money(b.charge)}, cash price {_money(b.cash_price)}"
 
 
-def _rows(today: date) -> list[tuple[str, Callable[[Program], str]]]:
+def _rows(today: date, plan_names: Mapping[str, str]) -> list[tuple[str, Callable[[Program], str]]]:
+    def plan_words(plan_id: str) -> str:
+        return plan_names.get(plan_id, label(plan_id))
+
     return [
         ("Organization", lambda p: p.organization),
         ("Address", lambda p: p.address.one_line()),
@@ -75,16 +78,9 @@ def _rows(today: date) -> list[tuple[str, Callable[[Program], str]]]:
         ("Schedule", _schedule),
         ("Typical length", lambda p: _number(p.schedule.typical_weeks, " weeks")),
         ("Formats", lambda p: options_text(p.formats)),
-        ("Plans accepted", lambda p: options_text(p.payment.plans)),
+        ("Plans accepted", lambda p: options_text(p.payment.plans, plan_words)),
         ("Medicare", lambda p: yes_no(p.payment.medicare)),
-        (
-            "Medicaid (states)",
-            lambda p: (
-                options_text(p.payment.medicaid_states)
-                .upper()
-                .replace("NOT RECORDED", NOT_RECORDED)
-            ),
-        ),
+        ("Medicaid (states)", lambda p: options_text(p.payment.medicaid_states, str.upper)),
         ("Self-pay", lambda p: yes_no(p.payment.self_pay)),
         ("Sliding scale", lambda p: yes_no(p.payment.sliding_scale)),
         ("Payment plan", lambda p: yes_no(p.payment.payment_plan)),
@@ -107,17 +103,18 @@ def compare(
     today: date,
     miles: Mapping[str, float] | None = None,
     estimated_cost: Mapping[str, Decimal | None] | None = None,
+    plan_names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Programs side by side: attributes as rows, one column per program (named), and ``differs``.
 
     ``miles`` and ``estimated_cost`` (by program id) add rows when given, e.g. from the
-    finder's results and the cost engine. InputError for none or more than four programs.
+    finder's results and the cost engine; ``plan_names`` (id -> name) words the plans. InputError for none or more than four programs.
     """
     if not programs:
         raise InputError("shortlist", "has no programs to compare", "1 to 4 programs")
     if len(programs) > MAX_PROGRAMS:
         raise InputError("shortlist", f"has {len(programs)} programs", f"at most {MAX_PROGRAMS}")
-    rows = _rows(today)
+    rows = _rows(today, plan_names or {})
     if miles is not None:
         rows.insert(
             2, ("Distance", lambda p: f"{miles[p.id]:.0f} miles" if p.id in miles else NOT_RECORDED)

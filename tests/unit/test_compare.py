@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from carenav import catalog as catalog_module
 from carenav.compare import compare
 from carenav.errors import InputError
 from carenav.models import Program
@@ -62,3 +63,16 @@ def test_distance_and_estimated_cost_rows_appear_when_given() -> None:
 def test_a_shortlist_of_none_or_more_than_four_is_refused(count: int) -> None:
     with pytest.raises(InputError):
         compare([_program(f"p{i}") for i in range(count)], today=TODAY)
+
+
+def test_medicaid_states_are_codes_and_plans_are_named_as_the_client_knows_them() -> None:
+    loaded = catalog_module.load(sections=("programs", "payers"))
+    with_medicaid = [p for p in loaded.programs.programs if p.payment.medicaid_states.offered][:1]
+    with_plan = [
+        p for p in loaded.programs.programs if "example-ppo-2026" in p.payment.plans.offered
+    ][:1]
+    names = {plan_id: plan.name for plan_id, plan in loaded.payers.items()}
+    table = compare([*with_medicaid, *with_plan], today=date(2026, 11, 27), plan_names=names)
+    medicaid = " ".join(table.loc["Medicaid (states)"].astype(str))
+    assert "OTHERS" not in medicaid and "NOTHING" not in medicaid
+    assert "Example PPO 2026" in " ".join(table.loc["Plans accepted"].astype(str))

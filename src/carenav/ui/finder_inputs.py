@@ -6,7 +6,7 @@ whatever the browser sent) or raises InputError naming the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import ipywidgets as widgets
@@ -98,7 +98,7 @@ class NeedsPanel:
     def __init__(
         self,
         levels: dict[str, str],
-        plans: Sequence[str],
+        plans: Mapping[str, str],
         states: Sequence[str],
         languages: Sequence[str],
     ) -> None:
@@ -112,7 +112,8 @@ class NeedsPanel:
         self.conditions = choices([str(c) for c in Condition])
         self.levels = choices(list(levels), words=levels)
         self.plan = widgets.Dropdown(
-            options=[("(none)", None), *[(p, p) for p in plans]], value=None
+            options=[("(none)", None), *[(name, plan_id) for plan_id, name in plans.items()]],
+            value=None,
         )
         self.medicare = widgets.Checkbox(
             value=False, indent=False, description="Has Original Medicare"

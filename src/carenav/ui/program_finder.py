@@ -64,7 +64,10 @@ class ProgramFinderApp(AppShell):
         }
         self.inputs = NeedsPanel(
             level_labels,
-            options_in(frame, "plan"),
+            {
+                p: self.catalog.payers[p].name if p in self.catalog.payers else p
+                for p in options_in(frame, "plan")
+            },
             options_in(frame, "medicaid"),
             options_in(frame, "lang"),
         )
@@ -148,7 +151,7 @@ class ProgramFinderApp(AppShell):
         )
         totals = estimated_costs(self.directory.frame, plan, inputs, self.catalog.reference)
         self.cost_note.value = (
-            f"<p><small>Estimated cost: {escape(plan.id)}, in network, {inputs.weeks} weeks from "
+            f"<p><small>Estimated cost: {escape(plan.name)}, in network, {inputs.weeks} weeks from "
             f"{inputs.start:%d %b %Y}, nothing met yet this plan year. Open the cost estimator for the week-by-week ledger.</small></p>"
         )
         return totals["client_cents"]
@@ -226,5 +229,11 @@ class ProgramFinderApp(AppShell):
             }
         programs = [self.directory.program(pid) for pid in chosen]
         self.comparison.value = comparison_html(
-            compare(programs, today=self.today, miles=miles or None, estimated_cost=cost)
+            compare(
+                programs,
+                today=self.today,
+                miles=miles or None,
+                estimated_cost=cost,
+                plan_names={plan_id: plan.name for plan_id, plan in self.catalog.payers.items()},
+            )
         )
