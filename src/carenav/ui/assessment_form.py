@@ -25,7 +25,10 @@ Guard = Callable[[Callable[..., None]], Callable[..., None]]
 
 
 def _count(description: str, most: int) -> widgets.BoundedIntText:
-    return widgets.BoundedIntText(value=0, min=0, max=most, description=description, style=WIDE)
+    # A fixed width: with a long label and no width the number box shrinks to nothing.
+    return widgets.BoundedIntText(
+        value=0, min=0, max=most, description=description, style=WIDE, layout=WIDTH
+    )
 
 
 class AssessmentForm:
@@ -48,7 +51,12 @@ class AssessmentForm:
         rows = [self._rating_row(d.id, guard) for d in rule_set.dimensions]
         legend = "; ".join(rule_set.scale.label(v) for v in rule_set.scale.values())
         self.flags = {
-            f.id: widgets.Checkbox(description=f.question, indent=False, value=False)
+            f.id: widgets.Checkbox(
+                description=f.question,
+                indent=False,
+                value=False,
+                layout={"width": "auto"},  # the whole question, never cut short
+            )
             for f in rule_set.flags
         }
         self.scheduled = _count("Sessions scheduled since the last assessment", 200)

@@ -82,8 +82,10 @@ class ReadinessCheckApp(AppShell):
         )
         self.level.observe(self.guard(self._refresh), names="value")
         self.form = AssessmentForm(self.rule_set, today, self.guard, self._refresh)
-        self.save = widgets.Button(description="Save this assessment to the history")
-        self.clear = widgets.Button(description="Clear the history")
+        self.save = widgets.Button(
+            description="Save this assessment to the history", layout={"width": "auto"}
+        )
+        self.clear = widgets.Button(description="Clear the history", layout={"width": "auto"})
         self.save.on_click(self.guard(lambda _b: self.save_assessment()))
         self.clear.on_click(self.guard(lambda _b: self.clear_history()))
         self._form = widgets.VBox(
@@ -107,6 +109,7 @@ class ReadinessCheckApp(AppShell):
             value=NEW_CLIENT,
             description="Clinician's chosen level",
             style=WIDE,
+            layout={"width": "520px"},
         )
         self.reason = widgets.Textarea(
             description="Reason (required if it differs from the recommendation)",
