@@ -40,6 +40,7 @@ MILES = (
     ("100 miles", 100),
 )
 PREFERENCES, WEIGHTS_SECTION = 3, 4
+ZERO_WIDTH_SPACE = "\u200b"
 PREFERENCE_TITLES = {
     "therapies": "Therapies (any of these)",
     "languages": "Language of sessions (any of these)",
@@ -68,7 +69,11 @@ def option_label(value: str, words: str | None = None, about: str | None = None)
     text = words or label(value)
     text = text[:1].upper() + text[1:]
     about = about or describe(value)
-    return f"{text} — {about}" if about else text
+    if not about:
+        return text
+    # ipywidgets writes option labels with non-breaking spaces, so a long description
+    # could only be cut off; a zero-width space after each space lets it wrap instead.
+    return f"{text} — {about.replace(' ', ' ' + ZERO_WIDTH_SPACE)}"
 
 
 def field(title: str, control: widgets.Widget, help_text: str = "") -> widgets.VBox:
