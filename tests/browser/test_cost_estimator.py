@@ -56,3 +56,25 @@ def test_the_navigator_saves_a_printable_handout_of_the_estimate(
     handout = Path(saving.value.path()).read_text(encoding="utf-8")
     assert amount.lstrip("$").rstrip(".,") in handout
     assert "988" in handout and "the plan decides coverage" in handout
+
+
+def test_ticking_the_days_a_program_meets_changes_the_total(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "cost_estimator")
+    total = page.locator(".carenav-cost-summary")
+    expect(total).to_contain_text("(36 days)")  # Mon, Wed, Fri for 12 weeks
+    before = total.inner_text()
+
+    days = page.locator(".carenav-meeting-days")
+    expect(days).to_contain_text("Days it meets")
+    # Each day is a real checkbox with its own label, found the way a screen reader finds it.
+    days.get_by_role("checkbox", name="Tuesday").check()
+    days.get_by_role("checkbox", name="Thursday").check()
+    for name in ("Monday", "Wednesday", "Friday"):
+        days.get_by_role("checkbox", name=name).uncheck()
+
+    expect(total).to_contain_text("(24 days)")  # Tue and Thu for 12 weeks
+    assert total.inner_text() != before
+    assert "Traceback" not in page.content()
+    # The page fixture checks afterwards that every request went to the local server.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -10,7 +11,17 @@ from pydantic import ValidationError
 
 from carenav.catalog.payers import parse_plan
 from carenav.errors import Problem
-from carenav.models.coverage import Accumulators, CommercialPlan, EstimateInputs, Household
+from carenav.models.billing import RateEntry, Weekday
+from carenav.models.coverage import (
+    Accumulators,
+    CommercialPlan,
+    CostSharing,
+    EnteredPlan,
+    EstimateInputs,
+    Household,
+    OutOfNetwork,
+    UnitLimit,
+)
 from carenav.models.reference import SlidingScale
 
 BASE: dict[str, Any] = {
@@ -160,3 +171,102 @@ def test_bad_inputs_are_refused_with_their_message(
     with pytest.raises(ValidationError) as raised:
         model.model_validate(data)
     assert [e["msg"] for e in raised.value.errors()] == messages
+
+
+# -- a plan and a program typed in by the navigator ---------------------------------------
+
+ENTERED: dict[str, Any] = {"plan_year_start": "2026-01-01", "deductible": "1500"}
+
+
+def test_a_typed_in_plan_becomes_the_engines_plan_with_limit_approval_and_tier() -> None:
+    entered = EnteredPlan.model_validate(
+        {
+            **ENTERED,
+            "limit_per_plan_year": 10,
+            "prior_authorization": True,
+            "out_of_network_benefit": True,
+            "out_of_network_deductible": "3000",
+            "out_of_network_coinsurance": "0.4",
+            "out_of_network_out_of_pocket_max": "10000",
+            "out_of_network_allowed_percent_of_charge": "0.6",
+        }
+    )
+    plan = entered.to_plan("2.5", "session")
+    assert plan.in_network == CostSharing(deductible=Decimal(1500))
+    assert plan.limits == [UnitLimit(level="2.5", units_per_plan_year=10, unit="session")]
+    assert plan.prior_authorization == ["2.5"]
+    assert plan.out_of_network == OutOfNetwork(
+        deductible=Decimal(3000),
+        coinsurance=Decimal("0.4"),
+        out_of_pocket_max=Decimal(10000),
+        allowed_percent_of_charge=Decimal("0.6"),
+    )
+
+
+def test_a_typed_in_plan_with_nothing_extra_is_in_network_only_without_limits() -> None:
+    plan = EnteredPlan.model_validate(
+        {**ENTERED, "out_of_network_deductible": "3000"}  # ignored: no benefit ticked
+    ).to_plan("2.1")
+    assert plan.out_of_network is None and plan.limits == [] and plan.prior_authorization == []
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "where", "message"),
+    [
+        (
+            EnteredPlan,
+            {**ENTERED, "out_of_network_deductible": "-1"},
+            ("out_of_network_deductible",),
+            "Input should be greater than or equal to 0",
+        ),
+        (
+            EnteredPlan,
+            {**ENTERED, "out_of_network_coinsurance": "40"},
+            ("out_of_network_coinsurance",),
+            "Input should be less than or equal to 1",
+        ),
+        (
+            EnteredPlan,
+            {**ENTERED, "limit_per_plan_year": 400},
+            ("limit_per_plan_year",),
+            "Input should be less than or equal to 366",
+        ),
+        (
+            EnteredPlan,
+            {**ENTERED, "out_of_network_benefit": True},
+            ("out_of_network_allowed_percent_of_charge",),
+            "Value error, Give the share of the charge the plan allows out of network, "
+            "such as 0.6 for 60%.",
+        ),
+        (
+            RateEntry,
+            {"rate": "450", "meeting_days": []},
+            ("meeting_days",),
+            "Value error, Tick at least one day the program meets.",
+        ),
+        (
+            RateEntry,
+            {"rate": "450", "meeting_days": ["Tue", "Tue"]},
+            ("meeting_days",),
+            "Value error, A meeting day is listed twice; list each day once.",
+        ),
+        (
+            RateEntry,
+            {"rate": "450", "meeting_days": ["Tue", "Funday"]},
+            ("meeting_days", 1),
+            "Input should be 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat' or 'Sun'",
+        ),
+    ],
+)
+def test_a_bad_typed_in_value_is_refused_at_its_field(
+    model: type[Any], data: dict[str, Any], where: tuple[Any, ...], message: str
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        model.model_validate(data)
+    assert [(e["loc"], e["msg"]) for e in raised.value.errors()] == [(where, message)]
+
+
+def test_a_typed_in_program_meets_on_the_days_chosen_in_week_order() -> None:
+    entry = RateEntry.model_validate({"rate": "450", "meeting_days": ["Thu", "Tue"]})
+    assert entry.days_per_week == 2
+    assert entry.billing("p").meeting_days == [Weekday.TUE, Weekday.THU]

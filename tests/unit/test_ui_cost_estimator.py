@@ -5,15 +5,21 @@ from __future__ import annotations
 import base64
 import re
 from datetime import date
+from decimal import Decimal
 from html import unescape
 
 import pytest
+from traitlets import TraitError
 
 from carenav import catalog
 from carenav.catalog import Catalog
+from carenav.models.billing import Weekday
+from carenav.models.coverage import EnteredPlan
 from carenav.ui.base import READY_CLASS
-from carenav.ui.cost_estimator import ENTER_PLAN, CostEstimatorApp, next_monday
+from carenav.ui.cost_estimator import CostEstimatorApp, next_monday
+from carenav.ui.cost_inputs import ENTER_PLAN
 from carenav.ui.cost_views import chart_html
+from carenav.ui.forms import ModelForm
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,7 @@ def test_the_app_opens_on_the_readme_example_and_is_ready(app: CostEstimatorApp)
 
 
 def test_changing_the_plan_changes_the_total_and_the_questions(app: CostEstimatorApp) -> None:
-    app.plan_choice.value = "example-copay-2026"
+    app.inputs.plan_choice.value = "example-copay-2026"
     assert "You would pay $4,940" in text(app.summary.value)
     assert "parity" in text(app.plan_notes.value)
     assert "limits IOP (level 2.1) to 30 days" in text(app.questions.value)
@@ -50,11 +56,11 @@ def test_changing_the_plan_changes_the_total_and_the_questions(app: CostEstimato
 def test_a_negative_deductible_is_refused_beside_the_field_and_changes_nothing(
     app: CostEstimatorApp,
 ) -> None:
-    app.plan_choice.value = ENTER_PLAN
-    assert app.plan_form is not None
+    app.inputs.plan_choice.value = ENTER_PLAN
+    assert app.inputs.plan_form is not None
     before = app.summary.value
-    app.plan_form.inputs["deductible"].control.value = "-5"
-    assert "Must be 0 or more." in text(app.plan_form.inputs["deductible"].error.value)
+    app.inputs.plan_form.inputs["deductible"].control.value = "-5"
+    assert "Must be 0 or more." in text(app.inputs.plan_form.inputs["deductible"].error.value)
     assert app.summary.value == before
     assert "the estimate is unchanged" in text(app.status.value)
 
@@ -63,33 +69,33 @@ def test_a_deductible_met_above_the_plans_is_a_plain_message_not_a_traceback(
     app: CostEstimatorApp,
 ) -> None:
     before = app.summary.value
-    app.accumulators_form.inputs["deductible_met"].control.value = "2000"
+    app.inputs.accumulators_form.inputs["deductible_met"].control.value = "2000"
     assert app.summary.value == before
     assert "is more than the plan's deductible of $1,500" in text(app.status.value)
 
 
 def test_typing_a_rate_and_days_re_estimates(app: CostEstimatorApp) -> None:
-    app.rate_form.inputs["rate"].control.value = "100"
-    app.rate_form.inputs["days_per_week"].control.value = 1
+    app.inputs.rate_form.inputs["rate"].control.value = "100"
+    app.inputs.rate_form.tick(Weekday.MON)
     # 12 days at $100 are all deductible.
     assert "You would pay $1,200" in text(app.summary.value)
 
 
 def test_self_pay_on_the_sliding_scale_uses_the_household(app: CostEstimatorApp) -> None:
-    app.plan_choice.value = "self-pay"
-    app.use_household.value = True
-    assert app.household_form is not None
-    app.household_form.inputs["annual_income"].control.value = "15000"
+    app.inputs.plan_choice.value = "self-pay"
+    app.inputs.use_household.value = True
+    assert app.inputs.household_form is not None
+    app.inputs.household_form.inputs["annual_income"].control.value = "15000"
     assert "You would pay $1,620" in text(app.summary.value)  # 10% of $450 x 36 days
     assert "Good Faith Estimate" in text(app.events.value)
 
 
 def test_up_to_three_scenarios_are_kept_side_by_side(app: CostEstimatorApp) -> None:
     app.keep_scenario()
-    app.schedule_form.inputs["network"].control.value = "out"
-    app.rate_form.inputs["charge"].control.value = "600"
+    app.inputs.schedule_form.inputs["network"].control.value = "out"
+    app.inputs.rate_form.inputs["charge"].control.value = "600"
     app.keep_scenario()
-    app.plan_choice.value = "self-pay"
+    app.inputs.plan_choice.value = "self-pay"
     app.keep_scenario()
     app.keep_scenario()
     assert len(app.scenarios) == 3
@@ -102,8 +108,8 @@ def test_up_to_three_scenarios_are_kept_side_by_side(app: CostEstimatorApp) -> N
 
 
 def test_a_program_from_the_directory_can_be_chosen(app: CostEstimatorApp) -> None:
-    app.program_choice.value = app.program_choice.options[1][1]
-    assert app.rate_box.children == ()
+    app.inputs.program_choice.value = app.inputs.program_choice.options[1][1]
+    assert app.inputs.rate_box.children == ()
     assert "You would pay" in text(app.summary.value) or "no known rate" in text(app.status.value)
 
 
@@ -151,6 +157,123 @@ def test_changing_an_input_withdraws_a_handout_that_no_longer_matches() -> None:
     app = CostEstimatorApp(start=date(2026, 3, 2))
     app.prepare_handout()
     assert app.handout_link.value
-    other = next(v for _, v in app.plan_choice.options if v != app.plan_choice.value)
-    app.plan_choice.value = other
+    other = next(v for _, v in app.inputs.plan_choice.options if v != app.inputs.plan_choice.value)
+    app.inputs.plan_choice.value = other
     assert app.handout_link.value == ""
+
+
+# -- the days a typed-in program meets ---------------------------------------------------
+
+
+def test_choosing_tuesday_and_thursday_bills_only_those_days(app: CostEstimatorApp) -> None:
+    app.inputs.rate_form.tick(Weekday.TUE, Weekday.THU)
+    assert app.ledger is not None
+    assert [row.units for row in app.ledger.rows] == [2] * 12
+    assert "(24 days)" in text(app.summary.value)
+    met = next(e for e in app.ledger.events if e.kind == "deductible_met")
+    # $1,500 at $450 a day is used up on the 4th day: Tue 3, Thu 5, Tue 10, Thu 12 March.
+    assert met.on == date(2026, 3, 12) and met.on.weekday() == 3
+    assert app.ledger.program.endswith("(Tue, Thu)")
+
+
+def test_no_day_ticked_is_refused_beside_the_days_and_changes_nothing(
+    app: CostEstimatorApp,
+) -> None:
+    app.inputs.rate_form.tick(Weekday.MON)
+    before = app.summary.value
+    app.inputs.rate_form.tick()  # the last day unticked
+    days = app.inputs.rate_form.inputs["meeting_days"]
+    assert "Tick at least one day the program meets." in text(days.error.value)
+    assert app.summary.value == before
+    assert "the estimate is unchanged" in text(app.status.value)
+
+
+def test_a_day_that_is_not_a_weekday_is_refused_beside_the_days(app: CostEstimatorApp) -> None:
+    before = app.summary.value
+    days = app.inputs.rate_form.inputs["meeting_days"]
+    days.control.value = ("Tue", "Funday")  # what a tampered page might report
+    assert "Input should be 'Mon', 'Tue'" in text(days.error.value)
+    assert app.summary.value == before
+
+
+def test_the_browser_cannot_tick_a_day_with_anything_but_yes_or_no(
+    app: CostEstimatorApp,
+) -> None:
+    days = app.inputs.rate_form.inputs["meeting_days"].control
+    before = app.summary.value
+    with pytest.raises(TraitError):
+        days.boxes[Weekday.TUE].set_state({"value": "Funday"})  # as a comm message would
+    assert days.value == ("Mon", "Wed", "Fri")
+    assert "value" not in days.keys  # the list of days itself is never taken from the page
+    assert app.summary.value == before
+
+
+# -- a fuller typed-in plan ---------------------------------------------------------------
+
+
+def _entered(app: CostEstimatorApp) -> ModelForm[EnteredPlan]:
+    app.inputs.plan_choice.value = ENTER_PLAN
+    assert app.inputs.plan_form is not None
+    return app.inputs.plan_form
+
+
+def test_a_typed_in_day_limit_is_reached_and_warned_about_like_a_sample_plans(
+    app: CostEstimatorApp,
+) -> None:
+    _entered(app).inputs["limit_per_plan_year"].control.value = 10
+    assert app.ledger is not None
+    reached = [e for e in app.ledger.events if e.kind == "limit_reached"]
+    assert len(reached) == 1 and reached[0].week == 4  # day 11 of 3 a week is in week 4
+    assert "limit of 10 IOP (level 2.1) days a plan year is used up" in text(app.events.value)
+    notes = text(app.plan_notes.value)
+    assert "limits IOP (level 2.1) to 10 days a plan year" in notes and "parity" in notes
+    assert "limits IOP (level 2.1) to 10 days a plan year" in text(app.questions.value)
+
+
+def test_a_typed_in_plan_can_require_prior_authorization(app: CostEstimatorApp) -> None:
+    _entered(app).inputs["prior_authorization"].control.value = True
+    assert "needs prior authorization for IOP (level 2.1) before day 1" in text(app.events.value)
+
+
+def test_a_typed_in_out_of_network_tier_at_60_percent_brings_a_balance_bill(
+    app: CostEstimatorApp,
+) -> None:
+    form = _entered(app)
+    form.inputs["out_of_network_benefit"].control.value = True
+    form.inputs["out_of_network_deductible"].control.value = "3000"
+    form.inputs["out_of_network_coinsurance"].control.value = "0.4"
+    form.inputs["out_of_network_allowed_percent_of_charge"].control.value = "0.6"
+    app.inputs.rate_form.inputs["charge"].control.value = "600"
+    app.inputs.schedule_form.inputs["network"].control.value = "out"
+    assert app.ledger is not None
+    # 36 days billed at $600, allowed $360: $240 a day is balance-billed.
+    assert app.ledger.totals.balance_bill == Decimal("8640.00")
+    assert app.ledger.totals.allowed == Decimal("12960.00")
+    assert "out of network" in text(app.summary.value)
+
+
+def test_the_out_of_network_terms_show_only_once_the_benefit_is_ticked(
+    app: CostEstimatorApp,
+) -> None:
+    form = _entered(app)
+    allowed = form.inputs["out_of_network_allowed_percent_of_charge"]
+    assert allowed.widget.layout.display == "none"
+    form.inputs["out_of_network_benefit"].control.value = True
+    assert allowed.widget.layout.display is None
+    # Ticked but no allowed amount yet: say what is missing, beside that field.
+    assert "Give the share of the charge the plan allows" in text(allowed.error.value)
+
+
+def test_a_negative_out_of_network_deductible_is_refused_beside_it_and_changes_nothing(
+    app: CostEstimatorApp,
+) -> None:
+    form = _entered(app)
+    form.inputs["out_of_network_benefit"].control.value = True
+    form.inputs["out_of_network_allowed_percent_of_charge"].control.value = "0.6"
+    app.inputs.schedule_form.inputs["network"].control.value = "out"
+    before = app.summary.value
+    assert "out of network" in text(before)
+    form.inputs["out_of_network_deductible"].control.value = "-250"
+    assert "Must be 0 or more." in text(form.inputs["out_of_network_deductible"].error.value)
+    assert app.summary.value == before
+    assert "the estimate is unchanged" in text(app.status.value)

@@ -83,13 +83,19 @@ DEFAULT_WEEKDAYS: dict[int, tuple[Weekday, ...]] = {
 
 
 class RateEntry(StrictModel):
-    """A program described by the navigator: the plan's rate, how often it meets, and its prices."""
+    """A program described by the navigator: the plan's rate, the days it meets, and its prices.
+
+    The meeting days are the schedule itself, so the ledger bills exactly those dates;
+    how many days a week follows from them and is not asked separately.
+    """
 
     rate: Money = Field(
         title="Plan's rate per day or session", description="The allowed amount, dollars"
     )
-    days_per_week: int = Field(
-        default=3, ge=1, le=7, title="Days a week", description="Meeting days"
+    meeting_days: list[Weekday] = Field(
+        default_factory=lambda: list(DEFAULT_WEEKDAYS[3]),
+        title="Days it meets",
+        description="Tick each day of the week the program meets (at least one)",
     )
     charge: Money | None = Field(
         default=None, title="Billed charge", description="Dollars per unit; empty: same as the rate"
@@ -99,12 +105,26 @@ class RateEntry(StrictModel):
     )
     unit: BillingUnit = "day"
 
+    @field_validator("meeting_days")
+    @classmethod
+    def _some_days_once_each(cls, days: list[Weekday]) -> list[Weekday]:
+        if not days:
+            raise ValueError("Tick at least one day the program meets.")
+        if len(set(days)) != len(days):
+            raise ValueError("A meeting day is listed twice; list each day once.")
+        return sorted(days, key=lambda d: d.index)
+
+    @property
+    def days_per_week(self) -> int:
+        """How many days a week the program meets (from the days chosen)."""
+        return len(self.meeting_days)
+
     def billing(self, plan_id: str) -> ProgramBilling:
-        """The entry as ProgramBilling, with the rate for `plan_id` and the default meeting days."""
+        """The entry as ProgramBilling, with the rate for `plan_id` and the chosen meeting days."""
         return ProgramBilling(
             unit=self.unit,
             charge=self.charge if self.charge is not None else self.rate,
             cash_price=self.cash_price,
             in_network_rates={plan_id: self.rate},
-            meeting_days=list(DEFAULT_WEEKDAYS[self.days_per_week]),
+            meeting_days=self.meeting_days,
         )

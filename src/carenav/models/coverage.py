@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
 from carenav.models.reference import Region
@@ -203,22 +203,97 @@ class EstimateInputs(StrictModel):
 
 
 class EnteredPlan(CostSharing):
-    """A plan typed in by the navigator: in-network terms and the plan year's start (flat, for a form)."""
+    """A plan typed in by the navigator, flat so one form can show it.
+
+    In-network terms and the plan year's start, plus what the plan says about the level
+    being estimated (a day or session limit, prior authorization) and an optional
+    out-of-network tier. `to_plan` maps it onto `CommercialPlan`, so a typed-in plan runs
+    through the same engine, warnings and questions as a sample plan.
+    """
+
+    PLAN_ID: ClassVar[str] = "entered-plan"
 
     plan_year_start: date = Field(
         title="Plan year starts on", description="First day of the plan year"
     )
+    limit_per_plan_year: int = Field(
+        default=0,
+        ge=0,
+        le=366,
+        title="Day or session limit a plan year",
+        description="Most days or sessions of this level of care the plan covers; 0 means no limit",
+    )
+    prior_authorization: bool = Field(
+        default=False,
+        title="Prior authorization required",
+        description="Ticked: the plan must approve this level of care before day 1",
+    )
+    out_of_network_benefit: bool = Field(
+        default=False,
+        title="Has an out-of-network benefit",
+        description="Ticked: the plan pays part of the cost at programs outside its network",
+    )
+    out_of_network_deductible: Money = Field(
+        default=Decimal(0),
+        title="Out-of-network deductible",
+        description="Dollars a plan year before the plan shares the cost out of network",
+    )
+    out_of_network_coinsurance: Rate = Field(
+        default=Decimal(0),
+        title="Out-of-network coinsurance",
+        description="Share of the allowed amount you pay out of network; 0.4 is 40%",
+    )
+    out_of_network_out_of_pocket_max: Money | None = Field(
+        default=None,
+        title="Out-of-network out-of-pocket maximum",
+        description="Dollars a plan year; leave empty for no maximum",
+    )
+    # Declared after the switch above: its check reads whether the benefit is ticked.
+    out_of_network_allowed_percent_of_charge: Rate | None = Field(
+        default=None,
+        validate_default=True,
+        title="Out-of-network allowed amount",
+        description="Share of the program's billed charge the plan allows; 0.6 is 60%. "
+        "The program may bill you the rest (a balance bill)",
+    )
 
-    def to_plan(self) -> CommercialPlan:
-        """The terms as a commercial plan with no out-of-network benefit, limits or prior authorization."""
+    @field_validator("out_of_network_allowed_percent_of_charge")
+    @classmethod
+    def _allowed_when_out_of_network(
+        cls, value: Decimal | None, info: ValidationInfo
+    ) -> Decimal | None:
+        if value is None and info.data.get("out_of_network_benefit"):
+            raise ValueError(
+                "Give the share of the charge the plan allows out of network, such as 0.6 for 60%."
+            )
+        return value
+
+    def to_plan(self, level: str, unit: Literal["day", "session"] = "day") -> CommercialPlan:
+        """The terms as a commercial plan, with the limit and prior authorization applied to `level`."""
         start = self.plan_year_start
         if (start.month, start.day) == (2, 29):
             start = start.replace(day=28)
-        sharing = CostSharing.model_validate(self.model_dump(exclude={"plan_year_start"}))
+        sharing = CostSharing.model_validate(self.model_dump(include=set(CostSharing.model_fields)))
+        out_of_network = None
+        if self.out_of_network_benefit:
+            out_of_network = OutOfNetwork(
+                deductible=self.out_of_network_deductible,
+                coinsurance=self.out_of_network_coinsurance,
+                out_of_pocket_max=self.out_of_network_out_of_pocket_max,
+                allowed_percent_of_charge=self.out_of_network_allowed_percent_of_charge,
+            )
+        limits = []
+        if self.limit_per_plan_year:
+            limits.append(
+                UnitLimit(level=level, units_per_plan_year=self.limit_per_plan_year, unit=unit)
+            )
         return CommercialPlan(
-            id="entered-plan",
+            id=self.PLAN_ID,
             kind="commercial",
             name="Plan entered by hand",
             plan_year_start=start,
             in_network=sharing,
+            out_of_network=out_of_network,
+            limits=limits,
+            prior_authorization=[level] if self.prior_authorization else [],
         )
