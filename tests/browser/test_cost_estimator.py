@@ -31,7 +31,8 @@ def test_a_negative_amount_shows_a_message_beside_the_field_not_a_traceback(
     total = page.locator(".carenav-cost-summary")
     expect(total).to_contain_text("You would pay")
     before = total.inner_text()
-    field = page.locator(".carenav-app input[type=text]").first  # the rate, first text input
+    # Found by its label, as a screen reader names it: the label is tied to the input.
+    field = page.get_by_label("Plan's rate per day or session")
     field.fill("-5")
     field.press("Enter")
     expect(page.locator(".carenav-field-error").first).to_contain_text("Must be 0 or more")

@@ -19,9 +19,9 @@ class _Plan(StrictModel):
     network: Literal["in", "out"] = "in"
 
 
-def test_each_field_gets_a_visible_label_and_its_description_from_the_model() -> None:
+def test_each_field_gets_a_linked_label_and_its_description_from_the_model() -> None:
     form = ModelForm(_Plan, ["deductible", "visits"])
-    assert "Deductible" in form.inputs["deductible"].label.value
+    assert form.inputs["deductible"].control.description == "Deductible"  # a <label for=...>
     assert "before the plan shares costs" in form.inputs["deductible"].help.value
     assert "from 0 to 365" in form.inputs["visits"].help.value
 

@@ -102,13 +102,17 @@ class FieldInput:
         help_text = info.description or ""
         if low is not None or high is not None:
             help_text += f" ({_range_words(low, high)})"
-        self.label = widgets.HTML(f"<label><strong>{escape(self.label_text)}</strong></label>")
         self.help = widgets.HTML(f'<span class="carenav-help">{escape(help_text.strip())}</span>')
         self.error = widgets.HTML("")
         self.error.add_class("carenav-field-error")
-        self.control.description = ""
+        # The label is the control's own description, which ipywidgets renders as a
+        # <label for=...> tied to the input: a screen reader names the field by it.
+        # carenav's stylesheet stacks it above the input (.carenav-form-field).
+        self.control.description = self.label_text
+        self.control.style.description_width = "initial"
+        self.control.add_class("carenav-form-field")
         self.control.tooltip = help_text.strip() or self.label_text
-        self.widget = widgets.VBox([self.label, self.control, self.help, self.error])
+        self.widget = widgets.VBox([self.control, self.help, self.error])
 
     def raw(self) -> Any:
         """The value as the model should see it ('' for an empty text box means 'not given')."""
