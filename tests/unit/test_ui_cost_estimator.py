@@ -13,10 +13,11 @@ from traitlets import TraitError
 
 from carenav import catalog
 from carenav.catalog import Catalog
+from carenav.costs import next_monday
 from carenav.models.billing import Weekday
 from carenav.models.coverage import EnteredPlan
 from carenav.ui.base import READY_CLASS
-from carenav.ui.cost_estimator import CostEstimatorApp, next_monday
+from carenav.ui.cost_estimator import CostEstimatorApp
 from carenav.ui.cost_inputs import ENTER_PLAN
 from carenav.ui.cost_views import chart_html
 from carenav.ui.forms import ModelForm

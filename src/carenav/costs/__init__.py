@@ -14,6 +14,7 @@ from carenav.costs.ledger import (
     LedgerWeek,
     PaymentPlan,
     dollars,
+    next_monday,
 )
 from carenav.costs.questions import questions_to_ask
 from carenav.costs.vectorized import estimate_totals, program_frame, weekday_mask
@@ -28,6 +29,7 @@ __all__ = [
     "dollars",
     "estimate",
     "estimate_totals",
+    "next_monday",
     "program_frame",
     "questions_to_ask",
     "weekday_mask",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
@@ -21,6 +21,15 @@ def dollars(amount: Decimal) -> str:
 def percent_text(share: Decimal) -> str:
     """0.2 -> '20%'; 0.125 -> '12.5%'."""
     return f"{(share * 100).normalize():f}%"
+
+
+def next_monday(today: date) -> date:
+    """The first Monday after `today`: where an estimate starts unless told otherwise.
+
+    >>> next_monday(date(2026, 11, 27)), next_monday(date(2026, 11, 30))
+    (datetime.date(2026, 11, 30), datetime.date(2026, 12, 7))
+    """
+    return today + timedelta(days=7 - today.weekday())
 
 
 def long_date(day: date) -> str:

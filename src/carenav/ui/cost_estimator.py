@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import ipywidgets as widgets
 
 from carenav import catalog as catalog_module
 from carenav.catalog import Catalog
 from carenav.catalog.payers import plan_warnings
-from carenav.costs import CostLedger, estimate, questions_to_ask
+from carenav.costs import CostLedger, estimate, next_monday, questions_to_ask
 from carenav.errors import CarenavError
 from carenav.ui.base import AppShell
 from carenav.ui.cost_inputs import CostInputs
@@ -27,11 +27,6 @@ from carenav.ui.cost_views import (
 from carenav.ui.handout import cost_handout, download_link
 
 MAX_SCENARIOS = 3
-
-
-def next_monday(today: date) -> date:
-    """The first Monday after `today` (programs usually start a week on Monday)."""
-    return today + timedelta(days=7 - today.weekday())
 
 
 class CostEstimatorApp(AppShell):

@@ -6,7 +6,7 @@ the client's plan is one it knows), and assigns HTML. Nothing here filters or ra
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +16,7 @@ import pandas as pd
 from carenav import catalog as catalog_module
 from carenav.catalog import Catalog
 from carenav.compare import MAX_PROGRAMS, compare
+from carenav.costs import next_monday
 from carenav.directory import options_in
 from carenav.errors import CarenavError, InputError
 from carenav.matching import SORT_KEYS, Matches, find_programs
@@ -28,10 +29,6 @@ from carenav.ui.finder_views import SHOWN_RESULTS, comparison_html, near_misses_
 from carenav.ui.html import escape
 
 SECTIONS = ("programs", "payers", "reference")
-
-
-def _next_monday(today: date) -> date:
-    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 class ProgramFinderApp(AppShell):
@@ -145,7 +142,7 @@ class ProgramFinderApp(AppShell):
             self.cost_note.value = "<p><small>Choose a coverage plan the cost estimator knows (or self-pay) to see estimated costs.</small></p>"
             return None
         inputs = EstimateInputs(
-            start=_next_monday(self.today),
+            start=next_monday(self.today),
             weeks=int(self.cost_weeks.value),
             level=min(needs.levels, key=float, default="2.1"),
         )
