@@ -71,8 +71,9 @@ def test_medicaid_states_are_codes_and_plans_are_named_as_the_client_knows_them(
     with_plan = [
         p for p in loaded.programs.programs if "example-ppo-2026" in p.payment.plans.offered
     ][:1]
-    names = {plan_id: plan.name for plan_id, plan in loaded.payers.items()}
-    table = compare([*with_medicaid, *with_plan], today=date(2026, 11, 27), plan_names=names)
+    table = compare(
+        [*with_medicaid, *with_plan], today=date(2026, 11, 27), plan_names=loaded.plan_names()
+    )
     medicaid = " ".join(table.loc["Medicaid (states)"].astype(str))
     assert "OTHERS" not in medicaid and "NOTHING" not in medicaid
     assert "Example PPO 2026" in " ".join(table.loc["Plans accepted"].astype(str))

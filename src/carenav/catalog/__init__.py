@@ -64,6 +64,10 @@ class Catalog:
         """The program directory (empty when this catalog was read without it)."""
         return self.program_directory if self.program_directory is not None else _empty("programs")
 
+    def plan_names(self) -> dict[str, str]:
+        """Each payer plan's id and the name clients know it by, for words on screen."""
+        return {plan_id: plan.name for plan_id, plan in self.payers.items()}
+
     def rule_set(self, rule_set_id: str) -> RuleSet:
         """The placement rule set with this id; UnknownIdError for one not loaded."""
         from carenav.errors import UnknownIdError

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         today=today,
         sort_by=args.sort,
         explain=args.limit,
-        plan_names={plan_id: plan.name for plan_id, plan in loaded.payers.items()},
+        plan_names=loaded.plan_names(),
     )
     shown = matches.results.head(args.limit)
     if args.json:

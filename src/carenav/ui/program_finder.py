@@ -59,12 +59,10 @@ class ProgramFinderApp(AppShell):
             f"{levels[code].hours_adults.describe(with_note=False)}"
             for code, name in self.level_names.items()
         }
+        names = self.catalog.plan_names()
         self.inputs = NeedsPanel(
             level_labels,
-            {
-                p: self.catalog.payers[p].name if p in self.catalog.payers else p
-                for p in options_in(frame, "plan")
-            },
+            {p: names.get(p, p) for p in options_in(frame, "plan")},
             options_in(frame, "medicaid"),
             options_in(frame, "lang"),
         )
@@ -172,7 +170,7 @@ class ProgramFinderApp(AppShell):
             sort_by=self.sort_by.value,
             explain=SHOWN_RESULTS,
             level_names=self.level_names,
-            plan_names={plan_id: plan.name for plan_id, plan in self.catalog.payers.items()},
+            plan_names=self.catalog.plan_names(),
             estimated_cost_cents=costs,
         )
         summary = self.matches.summary()
@@ -231,6 +229,6 @@ class ProgramFinderApp(AppShell):
                 today=self.today,
                 miles=miles or None,
                 estimated_cost=cost,
-                plan_names={plan_id: plan.name for plan_id, plan in self.catalog.payers.items()},
+                plan_names=self.catalog.plan_names(),
             )
         )
