@@ -8,8 +8,8 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from carenav.catalog.reading import display_path, problems_from_validation, read_yaml, record_name
-from carenav.costs.ledger import dollars
 from carenav.errors import Problem
+from carenav.models.base import dollars
 from carenav.models.coverage import (
     CommercialPlan,
     CoveragePlan,

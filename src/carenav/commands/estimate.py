@@ -14,8 +14,9 @@ from carenav import catalog
 from carenav.catalog.payers import parse_plan
 from carenav.catalog.reading import read_yaml
 from carenav.costs import CostLedger, estimate
-from carenav.costs.ledger import LEDGER_COLUMNS, dollars
+from carenav.costs.ledger import LEDGER_COLUMNS
 from carenav.errors import DataError, InputError, Problem, UnknownIdError
+from carenav.models.base import dollars
 from carenav.models.billing import DEFAULT_WEEKDAYS, ProgramBilling, Weekday
 from carenav.models.coverage import CoveragePlan, EstimateInputs, level_name
 

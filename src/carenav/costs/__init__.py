@@ -13,11 +13,11 @@ from carenav.costs.ledger import (
     LedgerTotals,
     LedgerWeek,
     PaymentPlan,
-    dollars,
     next_monday,
 )
 from carenav.costs.questions import questions_to_ask
 from carenav.costs.vectorized import estimate_totals, program_frame, weekday_mask
+from carenav.models.base import dollars
 
 __all__ = [
     "CostEvent",

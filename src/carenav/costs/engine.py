@@ -22,7 +22,6 @@ from carenav.costs.ledger import (
     LedgerTotals,
     LedgerWeek,
     PaymentPlan,
-    dollars,
 )
 from carenav.costs.state import ZERO, Line, YearState
 from carenav.costs.terms import (
@@ -37,7 +36,7 @@ from carenav.costs.terms import (
     year_terms,
 )
 from carenav.errors import InputError
-from carenav.models.base import CENT, round_cents
+from carenav.models.base import CENT, dollars, round_cents
 from carenav.models.billing import ProgramBilling
 from carenav.models.coverage import (
     CommercialPlan,

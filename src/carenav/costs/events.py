@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from carenav.costs.ledger import CostEvent, dollars, long_date, percent_text
+from carenav.costs.ledger import CostEvent, long_date, percent_text
 from carenav.costs.state import Line, YearState
 from carenav.costs.terms import UnitPrices, YearTerms, medicaid_copay
-from carenav.models.base import round_cents
+from carenav.models.base import dollars, round_cents
 from carenav.models.billing import ProgramBilling
 from carenav.models.coverage import (
     CommercialPlan,

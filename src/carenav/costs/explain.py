@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from carenav.costs.ledger import DataVersion, dollars, long_date, percent_text
+from carenav.costs.ledger import DataVersion, long_date, percent_text
 from carenav.costs.terms import UnitPrices, YearTerms, medicaid_copay, tiers_for
+from carenav.models.base import dollars
 from carenav.models.billing import ProgramBilling
 from carenav.models.coverage import (
     CommercialPlan,

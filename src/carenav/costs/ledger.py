@@ -12,12 +12,6 @@ from carenav.models.base import Money, StrictModel
 from carenav.models.coverage import Network
 
 
-def dollars(amount: Decimal) -> str:
-    """An amount as a client reads it: '$1,500' for whole dollars, '$12.50' otherwise."""
-    text = f"{amount:,.2f}"
-    return "$" + (text[:-3] if text.endswith(".00") else text)
-
-
 def percent_text(share: Decimal) -> str:
     """0.2 -> '20%'; 0.125 -> '12.5%'."""
     return f"{(share * 100).normalize():f}%"

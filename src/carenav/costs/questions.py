@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from carenav.costs.ledger import CostLedger, dollars
+from carenav.costs.ledger import CostLedger
+from carenav.models.base import dollars
 from carenav.models.coverage import (
     CommercialPlan,
     CoveragePlan,

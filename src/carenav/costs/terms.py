@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from carenav.costs.ledger import dollars
 from carenav.errors import InputError
-from carenav.models.base import round_cents
+from carenav.models.base import dollars, round_cents
 from carenav.models.billing import ProgramBilling, SlidingScaleTier
 from carenav.models.coverage import (
     CommercialPlan,

@@ -23,6 +23,16 @@ def round_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def dollars(amount: Decimal) -> str:
+    """An amount as a client reads it: '$1,500' for whole dollars, '$12.50' otherwise.
+
+    >>> dollars(Decimal("1500.00")), dollars(Decimal("12.5"))
+    ('$1,500', '$12.50')
+    """
+    text = f"{amount:,.2f}"
+    return "$" + (text[:-3] if text.endswith(".00") else text)
+
+
 # Dollars, exact. Money is never a float: YAML numbers are read as text first.
 Money = Annotated[
     Decimal,

@@ -17,7 +17,7 @@ import traitlets
 from pydantic.fields import FieldInfo
 
 from carenav.catalog import Catalog
-from carenav.costs import dollars
+from carenav.models.base import dollars
 from carenav.models.billing import BillingUnit, ProgramBilling, RateEntry, Weekday
 from carenav.models.coverage import (
     Accumulators,

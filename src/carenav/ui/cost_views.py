@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from carenav.costs import CostLedger, dollars
+from carenav.costs import CostLedger
 from carenav.costs.ledger import LEDGER_COLUMNS
 from carenav.errors import Problem
+from carenav.models.base import dollars
 from carenav.ui.html import escape, line_chart, table
 
 
