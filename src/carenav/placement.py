@@ -58,6 +58,11 @@ class PlacementResult(StrictModel):
     needs_review: bool
     decision: ClinicianDecision | None = None
 
+    @property
+    def provenance(self) -> str:
+        """'Rule set: NAME, version V. DISCLAIMER', as every summary and view states it."""
+        return rule_set_provenance(self.rule_set_name, self.rule_set_version, self.disclaimer)
+
     def reasons(self) -> list[str]:
         """The explanations in reading order; never empty."""
         if not self.fired:
@@ -72,7 +77,7 @@ class PlacementResult(StrictModel):
         name = level_namer(continuum)
         lines = [
             self.label,
-            f"Rule set: {self.rule_set_name}, version {self.rule_set_version}. {self.disclaimer}",
+            self.provenance,
             f"Assessment of {self.assessment_date.isoformat()} by {self.rater}.",
             f"Recommended level: {name(self.recommended_level)}.",
         ]
@@ -91,6 +96,11 @@ class PlacementResult(StrictModel):
             )
         lines.append(decision_line(self.decision, self.recommended_level, name))
         return "\n".join(lines)
+
+
+def rule_set_provenance(name: str, version: str, disclaimer: str) -> str:
+    """Which rule set produced an answer, and what it is not: said the same way everywhere."""
+    return f"Rule set: {name}, version {version}. {disclaimer}"
 
 
 def level_namer(continuum: Continuum | None) -> Callable[[str], str]:

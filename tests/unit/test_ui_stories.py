@@ -109,3 +109,13 @@ def test_a_host_app_can_follow_every_step_with_its_own_ladder() -> None:
     assert app.chooser.value == "3.5"
     assert panel.stepper.ladder.layout.display == "none"
     assert "Step 2 of 8: Sam at level 3.5." in unescape(app.status.value)
+
+
+def test_every_story_step_says_the_rules_are_illustrative_not_the_asam_criteria() -> None:
+    stepper = sam()
+    rule_set = loaded().rule_set(stepper.vignette.rule_set)
+    for index in range(len(stepper.vignette.steps)):
+        stepper.go(index)
+        step = text_of(stepper.step.value)
+        assert f"Rule set: {rule_set.name}, version {rule_set.version}." in step
+        assert rule_set.disclaimer in step

@@ -10,7 +10,13 @@ from carenav.models.assessment import ClinicianDecision
 from carenav.models.base import StrictModel
 from carenav.models.levels import Continuum
 from carenav.models.rules import RuleSet
-from carenav.placement import PROVISIONAL, PlacementResult, decision_line, level_namer
+from carenav.placement import (
+    PROVISIONAL,
+    PlacementResult,
+    decision_line,
+    level_namer,
+    rule_set_provenance,
+)
 
 Verdict = Literal["step_down_ready", "stay", "step_up_needed", "review_needed"]
 
@@ -58,6 +64,11 @@ class TransitionResult(StrictModel):
     decision: ClinicianDecision | None = None
 
     @property
+    def provenance(self) -> str:
+        """'Rule set: NAME, version V. DISCLAIMER', as every summary and view states it."""
+        return rule_set_provenance(self.rule_set_name, self.rule_set_version, self.disclaimer)
+
+    @property
     def verdict_words(self) -> str:
         return VERDICT_WORDS[self.verdict]
 
@@ -66,7 +77,7 @@ class TransitionResult(StrictModel):
         name = level_namer(continuum)
         lines = [
             self.label,
-            f"Rule set: {self.rule_set_name}, version {self.rule_set_version}. {self.disclaimer}",
+            self.provenance,
             f"Current level: {name(self.current_level)}.",
             f"Verdict: {self.verdict_words}"
             + (

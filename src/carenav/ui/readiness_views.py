@@ -42,8 +42,7 @@ def placement_html(result: PlacementResult, continuum: Continuum) -> str:
         f'<section class="carenav-recommendation" aria-live="polite">'
         f"<h2>Recommended level now</h2>"
         f'<p class="carenav-recommended-level"><strong>{escape(name(result.recommended_level))}'
-        f"</strong></p><p><small>{escape(result.label)} Rule set: {escape(result.rule_set_name)}, "
-        f"version {escape(result.rule_set_version)}. {escape(result.disclaimer)}</small></p>"
+        f"</strong></p><p><small>{escape(result.label)} {escape(result.provenance)}</small></p>"
         f"{review}<p>Also allowed by the rules: {escape(', '.join(others) or 'none')}.</p>{why}"
         "</section>"
     )

@@ -90,8 +90,7 @@ def story_step_html(
         f"{escape(result.verdict_words)}{escape(target)}</span>.</p>"
         f"<details open><summary>Why</summary><ol>{reasons}</ol></details>"
         f"{decision}<p><strong>What happened next:</strong> {escape(after)}</p>"
-        f"<p><small>{escape(result.label)} Rule set: {escape(result.rule_set_name)}, "
-        f"version {escape(result.rule_set_version)}.</small></p></section>"
+        f"<p><small>{escape(result.label)} {escape(result.provenance)}</small></p></section>"
     )
 
 
