@@ -26,6 +26,7 @@ from carenav.models.assessment import Assessment, ClinicianDecision
 from carenav.models.base import StrictModel
 from carenav.models.conditions import Condition
 from carenav.models.levels import Continuum
+from carenav.models.rule_checks import level_window
 from carenav.models.rules import Rule, RuleSet
 
 PROVISIONAL = "Provisional decision support — a clinician makes the placement decision."
@@ -132,36 +133,7 @@ def decision_line(
 
 def check_assessment(assessment: Assessment, rule_set: RuleSet) -> None:
     """Raise InputError unless every dimension is rated on its scale and every flag is known."""
-    declared = rule_set.dimension_ids()
-    for dimension in assessment.ratings:
-        if dimension not in declared:
-            raise InputError(
-                f"ratings.{dimension}",
-                f"{rule_set.name} has no dimension '{dimension}'",
-                "one of " + ", ".join(declared),
-            )
-    for dimension in declared:
-        if dimension not in assessment.ratings:
-            raise InputError(
-                f"ratings.{dimension}",
-                f"{rule_set.dimension(dimension).name} is not rated",
-                "a rating for every dimension",
-            )
-        scale = rule_set.scale_for(dimension)
-        rating = assessment.rating(dimension)
-        if not scale.minimum <= rating <= scale.maximum:
-            raise InputError(
-                f"ratings.{dimension}",
-                f"{rating} is off the scale for {rule_set.dimension(dimension).name}",
-                f"a rating from {scale.minimum} to {scale.maximum}",
-            )
-    for flag in sorted(assessment.flags):
-        if flag not in rule_set.flag_ids():
-            raise InputError(
-                "flags",
-                f"{rule_set.name} has no flag '{flag}'",
-                "one of " + ", ".join(rule_set.flag_ids()),
-            )
+    rule_set.check_assessment(assessment)
 
 
 def holds(condition: Condition, assessment: Assessment, rule_set: RuleSet) -> bool:
@@ -177,16 +149,9 @@ def rules_that_fire(assessment: Assessment, rule_set: RuleSet) -> list[Rule]:
 
 
 def allowed_levels(fired: list[Rule], rule_set: RuleSet) -> list[str]:
-    """The levels no fired rule rules out, least to most intensive."""
-    low = max(
-        (rule_set.rank(r.effect.minimum_level) for r in fired if r.effect.minimum_level), default=0
-    )
-    high = min(
-        (rule_set.rank(r.effect.maximum_level) for r in fired if r.effect.maximum_level),
-        default=len(rule_set.levels) - 1,
-    )
-    excluded = {code for r in fired for code in (r.effect.exclude_levels or [])}
-    return [code for code in rule_set.levels[low : high + 1] if code not in excluded]
+    """The levels no fired rule rules out, least to most intensive (``level_window``)."""
+    window = level_window(rule_set, fired, {rule.id: np.ones(1, dtype=np.bool_) for rule in fired})
+    return [code for code, open_ in zip(rule_set.levels, window.open[0], strict=True) if open_]
 
 
 def recommend_level(assessment: Assessment, rule_set: RuleSet) -> PlacementResult:

@@ -16,8 +16,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from carenav.catalog.programs import COLUMNS
-from carenav.directory import frame_from_table
+from carenav.catalog.frame import frame_from_table
+from carenav.models.frame import TABLE_COLUMNS
 from carenav.models.program import Options
 from carenav.models.vocabulary import Condition, Format, Holistic, Population, Therapy, Track
 
@@ -222,7 +222,9 @@ def synthetic_table(
         "cash_price": np.where(billed, _pick(gen, ("120.00", "300.00", "400.00", "700.00"), n), ""),
         "planned_weeks": np.where(billed, _pick(gen, ("4", "8", "12"), n), ""),
     }
-    table = pd.DataFrame({name: columns.get(name, "") for name in COLUMNS}, index=pd.RangeIndex(n))
+    table = pd.DataFrame(
+        {name: columns.get(name, "") for name in TABLE_COLUMNS}, index=pd.RangeIndex(n)
+    )
     return table.astype(str)
 
 

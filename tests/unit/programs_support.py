@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from carenav.catalog.programs import COLUMNS
-from carenav.directory import frame_from_table
+from carenav.catalog.frame import frame_from_table
+from carenav.models.frame import TABLE_COLUMNS as COLUMNS
 
 TODAY = date(2026, 11, 27)
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from carenav import catalog
-from carenav.catalog.rules import contradictions
 from carenav.errors import DataError, InputError
+from carenav.models.rule_checks import contradictions
 from carenav.models.rules import RuleSet
 from carenav.placement import PROVISIONAL, decide, recommend_level
 from tests.unit.rule_sets import assessed, mental_health_rule_set, rule, tiny_rule_set
@@ -198,7 +198,7 @@ def test_rules_built_in_code_that_leave_no_level_raise_a_data_error() -> None:
 
 def test_the_same_engine_runs_a_mental_health_rule_set_on_a_one_to_five_scale() -> None:
     rules = mental_health_rule_set()
-    assert contradictions(rules, "example-mh", []) == []
+    assert contradictions(rules) == []
     calm = recommend_level(assessed(safety=1, functioning=2, support=2, engagement=1), rules)
     alone = recommend_level(assessed(safety=2, functioning=4, support=4, engagement=3), rules)
     assert (calm.recommended_level, calm.allowed_levels) == ("1", ["1"])

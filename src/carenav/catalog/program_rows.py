@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from carenav.catalog.reading import problems_from_validation
 from carenav.errors import Problem
+from carenav.models.frame import TABLE_COLUMNS
 from carenav.models.program import Program
 
 # Where each file column goes in the Program model: (group, field), group None = top level.
@@ -68,7 +69,7 @@ _PATHS: dict[str, tuple[str | None, str]] = {
     "sliding_scale_tiers": ("billing", "sliding_scale"),
     "planned_weeks": ("billing", "planned_weeks"),
 }
-COLUMNS: tuple[str, ...] = tuple(_PATHS)
+COLUMNS: tuple[str, ...] = TABLE_COLUMNS  # _PATHS names exactly these (a test checks)
 REQUIRED: tuple[str, ...] = (
     "id",
     "name",
@@ -86,7 +87,8 @@ _COLUMN_OF[("billing", "meeting_days")] = "meeting_days"
 _BOOL_EXPECTED = "yes, no, or blank when the record does not say"
 
 
-def _key_values(text: str) -> dict[str, str]:
+def key_values(text: str) -> dict[str, str]:
+    """A 'name=value;name=value' cell as a mapping; ValueError names a malformed item."""
     pairs: dict[str, str] = {}
     for item in text.split(";"):
         if not item.strip():
@@ -99,8 +101,9 @@ def _key_values(text: str) -> dict[str, str]:
 
 
 def tiers_from_cell(text: str) -> list[dict[str, str | None]]:
+    """A sliding-scale cell ('100=0.1;200=0.5;above=1') as SlidingScaleTier data."""
     tiers: list[dict[str, str | None]] = []
-    for key, value in _key_values(text).items():
+    for key, value in key_values(text).items():
         bound = None if key == "above" else key
         tiers.append({"up_to_percent_of_poverty": bound, "pays": value})
     return tiers
@@ -111,7 +114,7 @@ def _days(text: str) -> list[str]:
 
 
 _SPLIT: dict[str, Callable[[str], Any]] = {
-    "in_network_rates": _key_values,
+    "in_network_rates": key_values,
     "sliding_scale_tiers": tiers_from_cell,
     "meeting_days": _days,
 }

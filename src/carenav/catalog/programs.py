@@ -18,6 +18,7 @@ from typing import cast
 
 import pandas as pd
 
+from carenav.catalog.frame import empty_table, frame_from_table
 from carenav.catalog.program_rows import (
     _PATHS,
     COLUMNS,
@@ -27,7 +28,6 @@ from carenav.catalog.program_rows import (
     validate_rows,
 )
 from carenav.catalog.reading import display_path
-from carenav.directory import frame_from_table
 from carenav.errors import Problem, UnknownIdError
 from carenav.models.program import Program
 
@@ -77,9 +77,7 @@ class Directory:
     @classmethod
     def empty(cls) -> Directory:
         """A directory with no programs (a data folder without programs/)."""
-        return cls(
-            (), frame_from_table(pd.DataFrame({c: pd.Series([], dtype=str) for c in COLUMNS}))
-        )
+        return cls((), frame_from_table(empty_table()))
 
 
 def read_table(path: Path, root: Path, problems: list[Problem]) -> pd.DataFrame | None:

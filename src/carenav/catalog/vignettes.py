@@ -9,7 +9,6 @@ from carenav.catalog.rules import RULES_FOLDER
 from carenav.errors import InputError, Problem
 from carenav.models.rules import RuleSet
 from carenav.models.vignette import Vignette
-from carenav.placement import check_assessment
 
 VIGNETTES_FOLDER = "vignettes"
 
@@ -82,7 +81,7 @@ def _against_rules(vignette: Vignette, by_id: dict[str, RuleSet], file: str) -> 
                     )
                 )
         try:
-            check_assessment(step.assessment, rule_set)
+            rule_set.check_assessment(step.assessment)
         except InputError as exc:
             found.append(
                 Problem(

@@ -1,6 +1,7 @@
 """The client's estimated cost for every program in a directory frame, through the cost engine.
 
-Adapts the directory frame (carenav.directory) to the columns that
+Adapts the directory frame (``carenav.models.frame``: the catalog has already parsed
+rates into ``rate:PLAN`` cents and the tiers into models) to the columns that
 ``carenav.costs.estimate_totals`` documents, then calls it: no loop over programs, and
 totals equal to the per-program ledger to the cent. Programs without billing facts get
 no estimate (NA), with the reason.
@@ -9,34 +10,26 @@ no estimate (NA), with the reason.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from carenav.catalog.programs import tiers_from_cell
 from carenav.costs import estimate_totals
 from carenav.costs.terms import self_pay_share
 from carenav.models.billing import SlidingScaleTier
 from carenav.models.coverage import CoveragePlan, EstimateInputs, SelfPayPlan
+from carenav.models.frame import RATE_PREFIX, TIERS, option_column
 from carenav.models.reference import ReferenceTables
 
 PPM = 1_000_000
+Tiers = tuple[SlidingScaleTier, ...]
 
 
-def _rate_cents(cell: str, plan_id: str) -> float:
-    for item in cell.split(";"):
-        key, _, value = item.partition("=")
-        if key.strip() == plan_id and value.strip():
-            return float(round(Decimal(value.strip()) * 100))
-    return np.nan
-
-
-def _by_cell(cells: pd.Series, convert: Callable[[str], float]) -> npt.NDArray[np.float64]:
-    """Apply ``convert`` once per distinct cell and spread the answers over the rows."""
-    codes, uniques = pd.factorize(cells.fillna("").astype(str))
-    values = np.asarray([convert(str(u)) for u in uniques] + [np.nan], dtype=np.float64)
+def _by_tiers(cells: pd.Series, convert: Callable[[Tiers], float]) -> npt.NDArray[np.float64]:
+    """Apply ``convert`` once per distinct set of tiers and spread the answers over the rows."""
+    codes, uniques = pd.factorize(cells)
+    values = np.asarray([convert(u) for u in uniques] + [np.nan], dtype=np.float64)
     spread: npt.NDArray[np.float64] = values[codes]
     return spread
 
@@ -55,7 +48,12 @@ def cost_columns(
         )
         return values
 
-    rates = _by_cell(frame["in_network_rates"], lambda cell: _rate_cents(cell, plan.id))
+    rate_column = option_column(RATE_PREFIX, plan.id)
+    rates = (
+        frame[rate_column].to_numpy(dtype=np.float64, na_value=np.nan)
+        if rate_column in frame
+        else np.full(len(frame), np.nan)
+    )
     columns = pd.DataFrame(
         {
             "program_id": frame["id"].to_numpy(),
@@ -71,14 +69,13 @@ def cost_columns(
     if isinstance(plan, SelfPayPlan) and inputs.household is not None:
         household = inputs.household
 
-        def share(cell: str) -> float:
-            if not cell:
+        def share(tiers: Tiers) -> float:
+            if not tiers:
                 return np.nan
-            tiers = [SlidingScaleTier.model_validate(t) for t in tiers_from_cell(cell)]
-            pays, _ = self_pay_share(tiers, household, inputs.start, reference)
+            pays, _ = self_pay_share(list(tiers), household, inputs.start, reference)
             return float(pays * PPM)
 
-        ppm = _by_cell(frame["sliding_scale_tiers"], share)
+        ppm = _by_tiers(frame[TIERS], share)
         columns["sliding_scale_pays_ppm"] = pd.array(ppm, dtype="Float64").astype("Int64")
     return columns
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.base import Identifier, Source, StrictModel
 from carenav.models.conditions import Condition
+
+if TYPE_CHECKING:
+    from carenav.models.assessment import Assessment
 
 # Passing this as validation context defers the cross-reference checks to the caller
 # (the catalog), which reports each one with the rule id and field that is wrong.
@@ -256,6 +259,41 @@ class RuleSet(StrictModel):
 
             raise UnknownIdError("level in this rule set", code, self.levels)
         return self.levels.index(code)
+
+    def check_assessment(self, assessment: Assessment) -> None:
+        """Raise InputError unless every dimension is rated on its scale and every flag is known."""
+        from carenav.errors import InputError
+
+        declared = self.dimension_ids()
+        for dimension in assessment.ratings:
+            if dimension not in declared:
+                raise InputError(
+                    f"ratings.{dimension}",
+                    f"{self.name} has no dimension '{dimension}'",
+                    "one of " + ", ".join(declared),
+                )
+        for dimension in declared:
+            if dimension not in assessment.ratings:
+                raise InputError(
+                    f"ratings.{dimension}",
+                    f"{self.dimension(dimension).name} is not rated",
+                    "a rating for every dimension",
+                )
+            scale = self.scale_for(dimension)
+            rating = assessment.rating(dimension)
+            if not scale.minimum <= rating <= scale.maximum:
+                raise InputError(
+                    f"ratings.{dimension}",
+                    f"{rating} is off the scale for {self.dimension(dimension).name}",
+                    f"a rating from {scale.minimum} to {scale.maximum}",
+                )
+        for flag in sorted(assessment.flags):
+            if flag not in self.flag_ids():
+                raise InputError(
+                    "flags",
+                    f"{self.name} has no flag '{flag}'",
+                    "one of " + ", ".join(self.flag_ids()),
+                )
 
     def issues(self) -> list[RuleIssue]:
         """Every unknown dimension, flag or level and every rating off its scale."""
