@@ -153,7 +153,9 @@ class CareContinuumApp(AppShell):
         )
         # The stories tab is built when first opened: its rules and vignettes would
         # otherwise be loaded by every new kernel, slowing every page load.
-        self._stories_slot = widgets.VBox([widgets.HTML("<p>Loading the client stories…</p>")])
+        self._stories_slot = widgets.VBox(
+            [widgets.HTML('<p class="carenav-lazy">Loading the client stories…</p>')]
+        )
         self.stories: StoriesPanel | None = None
         tabs = widgets.Tab(
             children=[self.details, self.evidence, self._stories_slot],

@@ -77,8 +77,11 @@ def option_label(value: str, words: str | None = None, about: str | None = None)
 
 
 def field(title: str, control: widgets.Widget, help_text: str = "") -> widgets.VBox:
-    """A control under its visible label and short help, the two in one HTML widget (fewer widgets, faster pages)."""
-    control.tooltip = help_text or title
+    """A control under its visible label and short help, the two in one HTML widget (fewer widgets, faster pages).
+
+    No tooltip: the help is on screen already, and ipywidgets 8's front end cannot draw a
+    container (the preferences' VBox) that has one.
+    """
     help_html = f'<br><span class="carenav-help">{escape(help_text)}</span>' if help_text else ""
     heading = widgets.HTML(f"<label><strong>{escape(title)}</strong></label>{help_html}")
     return widgets.VBox([heading, control])
@@ -198,7 +201,7 @@ class NeedsPanel:
                 field("Format (any of these)", self.formats),
             ]
         )
-        later = "<p><small>Opening this section shows its choices.</small></p>"
+        later = '<p class="carenav-lazy"><small>Opening this section shows its choices.</small></p>'
         self.sections = widgets.Accordion(
             children=[basics, paying, reach, widgets.HTML(later), widgets.HTML(later)],
             selected_index=0,

@@ -1,0 +1,117 @@
+"""Every panel of every app, opened in a real browser: none may fail to draw.
+
+Python-side tests cannot see a widget the front end refuses to draw: ipywidgets 8 shows
+"Click to show javascript error" in its place and logs "Could not create a view" in the
+console. So each app is opened, every collapsed section is expanded, every tab chosen
+and every panel that a choice reveals is revealed; then the page must hold no error
+widget and the console no error. A screenshot of each app is kept in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+from tests.browser.conftest import open_app
+from tests.browser.harness import APP_TIMEOUT_MS, ARTIFACTS, VoilaServer
+
+HEADERS = ".carenav-app .jupyter-widget-Collapse-header, .carenav-app .lm-TabBar-tab"
+RENDER_FAILED = ".jupyter-widgets-error-widget"
+# A panel built when first opened shows a placeholder with this class until it is built.
+PLACEHOLDER = ".carenav-lazy"
+
+
+def _settle(page: Page) -> None:
+    """Wait until the open panels are built and the number of widgets stops changing."""
+    expect(page.locator(f"{PLACEHOLDER} >> visible=true")).to_have_count(0, timeout=APP_TIMEOUT_MS)
+    page.wait_for_function(
+        """() => {
+            const n = document.querySelectorAll('.carenav-app .jupyter-widgets').length;
+            const same = window.__carenavCount === n;
+            window.__carenavCount = n;
+            return same;
+        }""",
+        polling=400,
+        timeout=APP_TIMEOUT_MS,
+    )
+
+
+def _open_every_header(page: Page) -> int:
+    """Click every section header and tab once, including those that opening others reveals."""
+    clicked: set[int] = set()
+    while True:
+        headers = page.locator(HEADERS)
+        fresh = [i for i in range(headers.count()) if i not in clicked]
+        if not fresh:
+            return len(clicked)
+        for index in fresh:
+            headers.nth(index).click()
+            clicked.add(index)
+            _settle(page)
+
+
+def _finder_extras(page: Page) -> None:
+    """The finder's hidden panels are all accordion sections: nothing more to reveal."""
+
+
+def _cost_extras(page: Page) -> None:
+    """Reveal what a choice shows: the typed-in plan, its out-of-network terms, the household."""
+    page.locator(".carenav-plan-choice select").select_option(label="Enter a plan by hand…")
+    _settle(page)
+    page.get_by_label("Has an out-of-network benefit").check()
+    page.get_by_label("Use household income (sliding scale, Medicaid bands)").check()
+    _settle(page)
+    expect(page.locator(".carenav-app")).to_contain_text("People in the household")
+
+
+def _readiness_extras(page: Page) -> None:
+    """Choosing a current level reveals the readiness verdict and its trajectory."""
+    page.get_by_label("Current level of care").select_option(
+        label="2.5 Partial hospitalization (PHP)"
+    )
+    expect(page.locator(".carenav-readiness")).to_contain_text("Review needed")
+
+
+def _continuum_extras(page: Page) -> None:
+    """The client-stories tab has been opened by then; it must show a story."""
+    expect(page.locator(".carenav-app")).to_contain_text("Client stories")
+
+
+APPS: dict[str, tuple[int, Callable[[Page], None]]] = {
+    # app: (fewest headers it must have, what else must be revealed)
+    "program_finder": (5, _finder_extras),
+    "cost_estimator": (5, _cost_extras),
+    "readiness_check": (0, _readiness_extras),
+    "care_continuum": (3, _continuum_extras),
+}
+
+
+@pytest.mark.parametrize("app", list(APPS))
+def test_every_section_and_tab_of_the_app_draws_without_a_widget_error(
+    page: Page, server: VoilaServer, app: str
+) -> None:
+    errors: list[str] = []
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", console)
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    open_app(page, server, app)
+    _settle(page)
+    fewest, extras = APPS[app]
+    assert _open_every_header(page) >= fewest, "the app lost a section or tab"
+    extras(page)
+    _settle(page)
+    expect(page.locator(PLACEHOLDER)).to_have_count(0)  # every hidden panel was built
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"every-panel-{app}.png"), full_page=True)
+    assert page.locator(RENDER_FAILED).count() == 0, (
+        f"{page.locator(RENDER_FAILED).count()} widget(s) could not be drawn"
+    )
+    expect(page.locator(".carenav-app")).not_to_contain_text("Click to show javascript error")
+    assert not errors, f"console errors: {errors}"
