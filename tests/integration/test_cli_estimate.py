@@ -8,20 +8,10 @@ from pathlib import Path
 import pytest
 
 from carenav.cli import main
+from tests.integration.cost_cases import README_CASE, cli_options
 
-README_CHECK = [
-    "estimate",
-    "--plan",
-    "example-ppo-2026",
-    "--rate",
-    "450",
-    "--days-per-week",
-    "3",
-    "--start",
-    "2026-03-02",
-    "--weeks",
-    "12",
-]
+# The README's hand check, from data/scenarios/cost_cases.yaml.
+README_CHECK = ["estimate", *cli_options(README_CASE)]
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -87,37 +77,6 @@ def test_every_json_field_is_documented() -> None:
     }
     missing = [name for name in sorted(fields) if f"`{name}`" not in doc]
     assert missing == []
-
-
-@pytest.mark.parametrize(
-    ("extra", "total"),
-    [
-        (["--plan", "example-copay-2026"], "$4,940.00"),
-        (["--plan", "medicare-part-b-2026"], "$3,466.40"),
-        (["--plan", "medicaid-ny-example"], "$0.00"),
-        (["--plan", "example-ppo-2026", "--network", "out", "--charge", "500"], "$13,320.00"),
-        (["--plan", "self-pay", "--household", "1", "--income", "15960"], "$1,620.00"),
-        (["--plan", "example-ppo-2026", "--deductible-met", "1500"], "$3,240.00"),
-    ],
-)
-def test_sibling_estimates_give_totals_a_person_can_check(
-    extra: list[str], total: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    argv = [
-        "estimate",
-        "--rate",
-        "450",
-        "--days-per-week",
-        "3",
-        "--start",
-        "2026-03-02",
-        "--weeks",
-        "12",
-        *extra,
-    ]
-    code, out, err = _run(argv, capsys)
-    assert (code, err) == (0, "")
-    assert f"You pay in total: {total}" in out
 
 
 def test_a_program_from_the_directory_is_estimated(capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,12 +24,13 @@ if TYPE_CHECKING:
     from carenav.models.evidence import EvidenceSet
     from carenav.models.reference import ReferenceTables
     from carenav.models.rules import RuleSet
+    from carenav.models.scenario import CostCase
     from carenav.models.vignette import Vignette
 
 DATA_ENV = "CARENAV_DATA"
 # The parts of a data folder besides levels_of_care.yaml, which is always read.
-SECTIONS = ("evidence", "reference", "payers", "rules", "vignettes", "programs")
-_NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}}
+SECTIONS = ("evidence", "reference", "payers", "rules", "vignettes", "programs", "scenarios")
+_NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}, "scenarios": {"payers"}}
 
 
 def bundled_data_dir() -> Path:
@@ -56,6 +57,7 @@ class Catalog:
     vignettes: tuple[Vignette, ...] = field(default=())
     # None when the section was not read; `programs` then gives an empty directory.
     program_directory: Directory | None = None
+    cost_cases: tuple[CostCase, ...] = field(default=())
     warnings: tuple[Problem, ...] = field(default=())
     sections: frozenset[str] = field(default=frozenset(SECTIONS))
 
@@ -86,6 +88,15 @@ class Catalog:
                 return vignette
         raise UnknownIdError("vignette", vignette_id, [v.id for v in self.vignettes])
 
+    def cost_case(self, case_id: str) -> CostCase:
+        """The worked cost case with this id (scenarios/); UnknownIdError for one not loaded."""
+        from carenav.errors import UnknownIdError
+
+        for case in self.cost_cases:
+            if case.id == case_id:
+                return case
+        raise UnknownIdError("cost case", case_id, [c.id for c in self.cost_cases])
+
     def summary(self) -> str:
         """One line saying what was loaded, for `carenav validate`."""
         parts = [f"{len(self.continuum.levels)} levels of care"]
@@ -95,6 +106,8 @@ class Catalog:
             f"{len(self.rule_sets)} placement rule set(s), {len(self.vignettes)} vignette(s)"
         )
         parts.append(f"{len(self.programs)} programs")
+        if self.cost_cases:
+            parts.append(f"{len(self.cost_cases)} worked cost case(s)")
         text = f"{self.root}: {', '.join(parts)}; no problems found"
         if self.warnings:
             text += f"; {len(self.warnings)} warning(s)"
@@ -135,6 +148,7 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
     payers: dict[str, CoveragePlan] = {}
     rule_sets: list[RuleSet] = []
     vignettes: list[Vignette] = []
+    cost_cases: list[CostCase] = []
     if "evidence" in wanted:
         from carenav.catalog.evidence import load_evidence
 
@@ -159,6 +173,10 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
         from carenav.catalog.programs import load_directory
 
         programs = load_directory(root, problems, continuum.codes() if continuum else ())
+    if "scenarios" in wanted:
+        from carenav.catalog.scenarios import load_cost_cases
+
+        cost_cases = load_cost_cases(root, payers, problems)
     if problems or continuum is None:
         raise DataError(problems)
     return Catalog(
@@ -170,6 +188,7 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
         rule_sets=tuple(rule_sets),
         vignettes=tuple(vignettes),
         program_directory=programs,
+        cost_cases=tuple(cost_cases),
         warnings=tuple(warnings),
         sections=wanted,
     )
