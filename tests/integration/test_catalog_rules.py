@@ -24,9 +24,9 @@ def _edit(folder: Path, file: str, old: str, new: str) -> None:
 
 def test_the_shipped_rules_and_stories_load() -> None:
     loaded = catalog.load()
-    assert [r.id for r in loaded.rule_sets] == ["illustrative-sud"]
+    assert [r.id for r in loaded.rule_sets] == ["illustrative-mh", "illustrative-sud"]
     assert len(loaded.vignettes) >= 5
-    assert "1 placement rule set(s)" in loaded.summary()
+    assert "2 placement rule set(s)" in loaded.summary()
 
 
 def test_the_shipped_rule_set_says_it_is_not_the_asam_criteria() -> None:
@@ -128,7 +128,7 @@ BROKEN: list[tuple[Callable[[Path], None], str]] = [
             "rule_set: asam-criteria",
         ),
         "vignettes/dana-entry-to-iop.yaml, record dana-entry-to-iop, field rule_set: names rule set "
-        "asam-criteria, which is not in rules/; expected one of: illustrative-sud",
+        "asam-criteria, which is not in rules/; expected one of: illustrative-mh, illustrative-sud",
     ),
     (
         lambda d: _edit(
@@ -181,4 +181,8 @@ def test_an_organizations_own_rule_set_loads_beside_the_shipped_one(data_copy: P
     (data_copy / "rules" / "our-clinic.yaml").write_text(
         text.replace("id: illustrative-sud", "id: our-clinic", 1), encoding="utf-8"
     )
-    assert [r.id for r in catalog.load(data_copy).rule_sets] == ["illustrative-sud", "our-clinic"]
+    assert [r.id for r in catalog.load(data_copy).rule_sets] == [
+        "illustrative-mh",
+        "illustrative-sud",
+        "our-clinic",
+    ]

@@ -260,11 +260,32 @@ class RuleSet(StrictModel):
             raise UnknownIdError("level in this rule set", code, self.levels)
         return self.levels.index(code)
 
+    def _refuse_ratings_for_another_rule_set(self, assessment: Assessment) -> None:
+        """Ratings mostly on dimensions this set does not have were made under another set.
+
+        Reading them anyway would misread a scale (a 3 for 'safety' is not a 3 for
+        'withdrawal'), so they are refused as a whole, naming both sets of dimensions.
+        """
+        from carenav.errors import InputError
+
+        declared = self.dimension_ids()
+        foreign = [d for d in assessment.ratings if d not in declared]
+        shared = len(assessment.ratings) - len(foreign)
+        if foreign and shared * 2 < len(declared):
+            raise InputError(
+                "ratings",
+                f"these ratings name {', '.join(foreign)}, which {self.name} does not rate: "
+                "they were made under another rule set, with its own dimensions and scale, and "
+                "are not read under this one",
+                f"a rating for each of {', '.join(declared)}",
+            )
+
     def check_assessment(self, assessment: Assessment) -> None:
         """Raise InputError unless every dimension is rated on its scale and every flag is known."""
         from carenav.errors import InputError
 
         declared = self.dimension_ids()
+        self._refuse_ratings_for_another_rule_set(assessment)
         for dimension in assessment.ratings:
             if dimension not in declared:
                 raise InputError(

@@ -28,6 +28,8 @@ from carenav.ui.readiness_views import (
 )
 
 NEW_CLIENT = ""
+# Opened first when the data folder has it: the substance-use set the stories began with.
+DEFAULT_RULE_SET = "illustrative-sud"
 
 
 class ReadinessCheckApp(AppShell):
@@ -51,7 +53,8 @@ class ReadinessCheckApp(AppShell):
             self.catalog = catalog or catalog_module.load(sections=("rules",))
             if not self.catalog.rule_sets:
                 raise InputError("rules", "this data folder has no placement rule sets")
-            chosen = rule_set_id or self.catalog.rule_sets[0].id
+            ids = [r.id for r in self.catalog.rule_sets]
+            chosen = rule_set_id or (DEFAULT_RULE_SET if DEFAULT_RULE_SET in ids else ids[0])
             self.rule_set: RuleSet = self.catalog.rule_set(chosen)
         except CarenavError as exc:
             self.say_error(str(exc))
