@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     # kernel that shows only the levels of care does not import pandas or the rules.
     from carenav.catalog.programs import Directory
     from carenav.models.coverage import CoveragePlan
+    from carenav.models.coverage_criteria import CoverageCriteriaSet
     from carenav.models.evidence import EvidenceSet
     from carenav.models.reference import ReferenceTables
     from carenav.models.rules import RuleSet
@@ -54,6 +55,8 @@ class Catalog:
     reference: ReferenceTables = field(default_factory=lambda: _empty("reference"))
     payers: dict[str, CoveragePlan] = field(default_factory=dict)
     rule_sets: tuple[RuleSet, ...] = field(default=())
+    # Payers' coverage checklists from the same rules/ folder (`kind: coverage-criteria`).
+    coverage_sets: tuple[CoverageCriteriaSet, ...] = field(default=())
     vignettes: tuple[Vignette, ...] = field(default=())
     # None when the section was not read; `programs` then gives an empty directory.
     program_directory: Directory | None = None
@@ -79,6 +82,24 @@ class Catalog:
                 return rule_set
         raise UnknownIdError("rule set", rule_set_id, [r.id for r in self.rule_sets])
 
+    def coverage_set(self, set_id: str) -> CoverageCriteriaSet:
+        """The coverage-criteria set with this id; UnknownIdError for one not loaded."""
+        from carenav.errors import UnknownIdError
+
+        for criteria in self.coverage_sets:
+            if criteria.id == set_id:
+                return criteria
+        raise UnknownIdError("coverage-criteria set", set_id, [c.id for c in self.coverage_sets])
+
+    def rule_set_choices(self) -> list[tuple[str, str]]:
+        """(label, id) for every set in rules/, placement sets first, as the apps offer them."""
+        placement = [(f"{r.name} (version {r.version})", r.id) for r in self.rule_sets]
+        coverage = [
+            (f"{c.name} (version {c.version}) — coverage checklist", c.id)
+            for c in self.coverage_sets
+        ]
+        return placement + coverage
+
     def vignette(self, vignette_id: str) -> Vignette:
         """The worked client story with this id; UnknownIdError for one not loaded."""
         from carenav.errors import UnknownIdError
@@ -103,7 +124,8 @@ class Catalog:
         if self.payers:
             parts.append(f"{len(self.payers)} payer plans")
         parts.append(
-            f"{len(self.rule_sets)} placement rule set(s), {len(self.vignettes)} vignette(s)"
+            f"{len(self.rule_sets)} placement rule set(s), "
+            f"{len(self.coverage_sets)} coverage-criteria set(s), {len(self.vignettes)} vignette(s)"
         )
         parts.append(f"{len(self.programs)} programs")
         if self.cost_cases:
@@ -147,6 +169,7 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
     evidence = reference = programs = None
     payers: dict[str, CoveragePlan] = {}
     rule_sets: list[RuleSet] = []
+    coverage_sets: list[CoverageCriteriaSet] = []
     vignettes: list[Vignette] = []
     cost_cases: list[CostCase] = []
     if "evidence" in wanted:
@@ -165,6 +188,10 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
         from carenav.catalog.rules import load_rule_sets
 
         rule_sets = load_rule_sets(root, continuum, problems, warnings)
+        from carenav.catalog.coverage_criteria import load_coverage_sets
+
+        taken = {r.id: f"{r.name} in rules/" for r in rule_sets}
+        coverage_sets = load_coverage_sets(root, continuum, taken, problems)
     if "vignettes" in wanted:
         from carenav.catalog.vignettes import load_vignettes
 
@@ -186,6 +213,7 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
         reference=reference if reference is not None else _empty("reference"),
         payers=payers,
         rule_sets=tuple(rule_sets),
+        coverage_sets=tuple(coverage_sets),
         vignettes=tuple(vignettes),
         program_directory=programs,
         cost_cases=tuple(cost_cases),

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from carenav.catalog.coverage_criteria import is_coverage_criteria_file
 from carenav.catalog.reading import display_path, field_path, problems_from_validation, read_yaml
 from carenav.errors import Problem
 from carenav.models.conditions import CONDITION_KINDS
@@ -32,6 +33,8 @@ def load_rule_sets(
     found: list[RuleSet] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
+        if is_coverage_criteria_file(path):
+            continue  # a payer's checklist, read by catalog.coverage_criteria
         shown = display_path(path, root)
         rule_set = load_rule_set_file(path, root, continuum, problems, warnings)
         if rule_set is None:

@@ -1,0 +1,149 @@
+"""The shipped Medicare PHP/IOP coverage set: citations that show their paragraph, answers, dates."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from carenav import catalog
+from carenav.coverage_review import review_coverage
+from carenav.errors import DataError, InputError
+from carenav.models.coverage_criteria import CoverageCriteriaSet, CriterionAnswer
+
+MEDICARE = "medicare-php-iop-coverage"
+FILE = "rules/medicare-php-iop-coverage.yaml"
+ADMITTED = date(2026, 3, 2)
+
+
+@cache
+def medicare() -> CoverageCriteriaSet:
+    return catalog.load(sections=("rules",)).coverage_set(MEDICARE)
+
+
+def _citations() -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = [(c.id, c.citation) for c in medicare().criteria]
+    found += [(f"schedule {s.level}", s.citation) for s in medicare().certification]
+    return found
+
+
+@pytest.mark.parametrize(("record", "citation"), _citations())
+def test_each_quoted_citation_shows_its_cited_paragraph_in_the_quote(
+    record: str, citation: object
+) -> None:
+    from carenav.models.coverage_criteria import Citation
+
+    assert isinstance(citation, Citation)
+    if citation.quote is None:
+        # Not yet checked against the current text: the apps say so beside it.
+        assert citation.note and "not" in citation.note.lower(), record
+        return
+    position = 0
+    for marker in citation.markers():
+        found = citation.quote.find(marker, position)
+        assert found >= 0, f"{record}: {marker} of {citation.label} is not in its quote"
+        position = found + len(marker)
+    assert citation.checked is not None and citation.checked_against
+
+
+def test_the_php_regulation_criteria_quote_42_cfr_410_43_paragraphs_one_to_three() -> None:
+    labels = {c.citation.label for c in medicare().criteria if c.citation.is_checked}
+    assert {
+        "42 CFR 410.43(a)(1)",
+        "42 CFR 410.43(a)(2)",
+        "42 CFR 410.43(a)(3)",
+        "42 CFR 424.24(b)",
+    } <= labels
+
+
+def test_a_medicare_php_admission_names_each_criterion_met_unmet_or_not_documented() -> None:
+    answers = {
+        "php-reasonable-and-necessary": "meets",
+        "php-in-lieu-of-inpatient-care": "does-not-meet",
+    }
+    review = review_coverage(medicare(), "2.5", ADMITTED, answers)
+    by_id = {f.criterion_id: f.answer for f in review.findings}
+    assert by_id["php-reasonable-and-necessary"] is CriterionAnswer.MEETS
+    assert by_id["php-in-lieu-of-inpatient-care"] is CriterionAnswer.DOES_NOT_MEET
+    assert by_id["php-certification-and-plan-of-care"] is CriterionAnswer.NOT_DOCUMENTED
+    assert "iop-needs-at-least-9-hours-a-week" not in by_id
+    assert review.outcome == "1 criterion/criteria not met, 5 not documented yet."
+    text = review.summary()
+    assert "Does not meet: Does the record show the client would otherwise need" in text
+    assert "not a clinical recommendation" in text and "payer decides coverage" in text
+
+
+def test_the_php_recertification_dates_count_the_admission_day_as_day_one() -> None:
+    review = review_coverage(medicare(), "2.5", ADMITTED, {})
+    first, second = review.recertifications[:2]
+    assert (first.day, first.due) == (30, date(2026, 3, 31))
+    assert (second.day, second.due) == (60, date(2026, 4, 30))
+    assert review.next_recertification(date(2026, 4, 1)) == second
+    assert "Recertification 1: by day 30 (2026-03-31)." in review.summary()
+
+
+def test_iop_recertifies_every_other_month_by_default_60_days() -> None:
+    review = review_coverage(medicare(), "2.1", ADMITTED, {})
+    assert [r.day for r in review.recertifications[:3]] == [60, 120, 180]
+    assert review.recertifications[0].due == date(2026, 4, 30)
+
+
+def test_an_unconfirmed_interval_says_so_beside_the_dates() -> None:
+    review = review_coverage(medicare(), "2.5", ADMITTED, {})
+    assert review.schedule_verified is False
+    assert "not yet confirmed in the regulation's current text" in review.summary()
+
+
+@pytest.mark.parametrize(
+    ("level", "answers", "message"),
+    [
+        ("1", {}, "level: Medicare PHP and IOP coverage criteria has no criteria for level 1"),
+        (
+            "2.1",
+            {"php-reasonable-and-necessary": "meets"},
+            "answers.php-reasonable-and-necessary: Medicare PHP and IOP coverage criteria has "
+            "no criterion 'php-reasonable-and-necessary' for level 2.1",
+        ),
+        (
+            "2.5",
+            {"php-reasonable-and-necessary": "yes"},
+            "answers.php-reasonable-and-necessary: 'yes' is not an answer; expected one of "
+            "meets, does-not-meet, not-documented",
+        ),
+    ],
+)
+def test_a_wrong_level_criterion_or_answer_is_refused(
+    level: str, answers: dict[str, str], message: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        review_coverage(medicare(), level, ADMITTED, answers)
+    assert str(refused.value).startswith(message)
+
+
+def test_the_coverage_set_is_listed_with_the_placement_sets_and_never_read_as_one() -> None:
+    loaded = catalog.load(sections=("rules",))
+    assert [r.id for r in loaded.rule_sets] == ["illustrative-mh", "illustrative-sud"]
+    assert [c.id for c in loaded.coverage_sets] == [MEDICARE]
+    assert [i for _, i in loaded.rule_set_choices()] == [
+        "illustrative-mh",
+        "illustrative-sud",
+        MEDICARE,
+    ]
+
+
+def test_a_criterion_for_a_level_the_set_does_not_cover_is_refused_with_file_and_field(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(catalog.bundled_data_dir(), data)
+    path = data / FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('applies_to: ["2.1"]', 'applies_to: ["3.5"]', 1), "utf-8")
+    with pytest.raises(DataError) as refused:
+        catalog.load(data, sections=("rules",))
+    (problem,) = refused.value.problems
+    assert problem.file == FILE
+    assert "applies to level 3.5, which is not one of this set's levels" in str(problem)
