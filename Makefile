@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.carenav-installed
 PORT   ?= 8866
 
-.PHONY: serve test lint format bench validate chromium notebooks clean help
+.PHONY: serve test lint format bench validate chromium notebooks messages clean help
 
 help:
 	@echo "make serve     start the apps at http://127.0.0.1:$(PORT)/ (PORT=..., DATA=folder)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench     run the benchmarks and print their figures"
 	@echo "make validate  check the bundled data (or DATA=folder)"
 	@echo "make notebooks re-run every notebook and store its outputs (for nbval)"
+	@echo "make messages  extract the handout's strings into its translation catalogs"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +61,15 @@ notebooks: $(STAMP)
 	  --ClearMetadataPreprocessor.preserve_nb_metadata_mask=language_info \
 	  --ClearMetadataPreprocessor.preserve_nb_metadata_mask=title \
 	  $(NOTEBOOKS)
+
+# The handout's message catalogs: extract its strings, then merge them into each language's
+# .po (new strings arrive untranslated; tests/integration/test_handout.py fails until they are).
+LOCALES := src/carenav/present/locale
+messages: $(STAMP)
+	$(BIN)/pybabel extract --no-default-keywords -k w -k raw -k plural:1,2 -k N_ --sort-output \
+	  --project carenav -o $(LOCALES)/carenav.pot src/carenav/present
+	$(BIN)/pybabel update --no-fuzzy-matching -D carenav -i $(LOCALES)/carenav.pot -d $(LOCALES)
+	rm $(LOCALES)/carenav.pot
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -16,7 +16,7 @@ from typing import Protocol, cast
 from carenav.errors import CarenavError, DataError, InputError, UnknownIdError
 
 # The subcommands, in the order `carenav --help` lists them.
-COMMANDS = ("serve", "validate", "estimate", "find")
+COMMANDS = ("serve", "validate", "estimate", "find", "handout")
 
 
 class Command(Protocol):
