@@ -91,7 +91,7 @@ def level_details_html(continuum: Continuum, level: LevelOfCare) -> str:
         f"{escape(level.name)}</h2><p><strong>Also called:</strong> {escape(level.common_name)}</p>"
         f"<h3>Who it serves</h3><ul>{serves}</ul>"
         f'<table class="carenav-table"><caption>About this level</caption><tbody>{body}</tbody></table>'
-        f"<h3>Sources</h3><ul><small>{sources}</small></ul></section>"
+        f'<h3>Sources</h3><ul class="carenav-small">{sources}</ul></section>'
     )
 
 
