@@ -157,7 +157,7 @@ def line_chart(
 
 
 def chart_summary(
-    series: dict[str, Sequence[float]], x_labels: Sequence[str], x_label: str, y_label: str
+    series: Mapping[str, Sequence[float]], x_labels: Sequence[str], x_label: str, y_label: str
 ) -> str:
     """A chart in words: each line's first, last and highest value, for screen readers."""
     if not x_labels:
