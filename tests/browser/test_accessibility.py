@@ -19,6 +19,7 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import open_app
 from tests.browser.harness import ARTIFACTS, REPO, VoilaServer
+from tests.browser.panels import each_panel, settle
 
 APPS = sorted(p.stem for p in (REPO / "voila_apps").glob("*.ipynb"))
 # Known and being fixed: the finder's filter lists carry only a title, not a visible label,
@@ -31,21 +32,11 @@ AXE = Axe()
 
 
 def panels(page: Page) -> Iterator[str]:
-    """Open every section and choose every tab, yielding a name for each state reached."""
+    """The first screen, then every section and tab (the same walk as the render test)."""
+    settle(page)
     yield "first screen"
-    headers = page.locator(".carenav-app .jupyter-widget-Collapse-header")
-    for i in range(headers.count()):
-        header = headers.nth(i)
-        if header.get_attribute("aria-expanded") != "true":
-            header.click()
-        page.wait_for_timeout(300)  # the section's widgets are built when first opened
-        yield f"section '{header.inner_text().strip()}'"
-    tabs = page.locator(".carenav-app .lm-TabBar-tab")
-    for i in range(tabs.count()):
-        tab = tabs.nth(i)
-        tab.click()
-        page.wait_for_timeout(300)
-        yield f"tab '{tab.inner_text().strip()}'"
+    for name in each_panel(page):
+        yield f"panel '{name}'"
 
 
 def _describe(violation: dict[str, Any]) -> str:

@@ -15,41 +15,18 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from tests.browser.conftest import open_app
-from tests.browser.harness import APP_TIMEOUT_MS, ARTIFACTS, VoilaServer
+from tests.browser.harness import ARTIFACTS, VoilaServer
+from tests.browser.panels import PLACEHOLDER, each_panel, settle
 
-HEADERS = ".carenav-app .jupyter-widget-Collapse-header, .carenav-app .lm-TabBar-tab"
 RENDER_FAILED = ".jupyter-widgets-error-widget"
-# A panel built when first opened shows a placeholder with this class until it is built.
-PLACEHOLDER = ".carenav-lazy"
 
 
 def _settle(page: Page) -> None:
-    """Wait until the open panels are built and the number of widgets stops changing."""
-    expect(page.locator(f"{PLACEHOLDER} >> visible=true")).to_have_count(0, timeout=APP_TIMEOUT_MS)
-    page.wait_for_function(
-        """() => {
-            const n = document.querySelectorAll('.carenav-app .jupyter-widgets').length;
-            const same = window.__carenavCount === n;
-            window.__carenavCount = n;
-            return same;
-        }""",
-        polling=400,
-        timeout=APP_TIMEOUT_MS,
-    )
+    settle(page)
 
 
 def _open_every_header(page: Page) -> int:
-    """Click every section header and tab once, including those that opening others reveals."""
-    clicked: set[int] = set()
-    while True:
-        headers = page.locator(HEADERS)
-        fresh = [i for i in range(headers.count()) if i not in clicked]
-        if not fresh:
-            return len(clicked)
-        for index in fresh:
-            headers.nth(index).click()
-            clicked.add(index)
-            _settle(page)
+    return sum(1 for _ in each_panel(page))
 
 
 def _finder_extras(page: Page) -> None:
