@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from carenav.catalog import DATA_ENV
+from carenav.resources import bundled_apps_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CONFIG_DIR = PACKAGE_DIR / "voila_config"
@@ -23,8 +24,8 @@ DEFAULT_PORT = 8866
 
 
 def apps_dir() -> Path:
-    """The voila_apps/ folder beside src/ in the repository."""
-    return PACKAGE_DIR.parents[1] / "voila_apps"
+    """The Voila app notebooks that ship with carenav (voila_apps/ in the repository)."""
+    return bundled_apps_dir()
 
 
 def free_port() -> int:

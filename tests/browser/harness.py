@@ -33,6 +33,9 @@ CHROMIUM_ARGS = [
 ]
 # A Voila page runs the notebook before it shows anything; allow for a slow, busy CI machine.
 APP_TIMEOUT_MS = 90_000
+# The `carenav` to serve with, when not this checkout's: .ci/check-wheel points it at a
+# wheel installed in a clean virtual environment, run from a folder outside the repository.
+SERVE_ENV = "CARENAV_SERVE_COMMAND"
 
 
 def chromium_executable() -> str | None:
@@ -75,13 +78,20 @@ def running_server(
     port = free_port()
     log_path = ARTIFACTS / f"voila-{port}.log"
     env = {**os.environ, **(extra_env or {})}
-    command = [sys.executable, "-m", "carenav.cli", "serve", "--port", str(port)]
+    installed = os.environ.get(SERVE_ENV)
+    carenav = [installed] if installed else [sys.executable, "-m", "carenav.cli"]
+    command = [*carenav, "serve", "--port", str(port)]
     if data is not None:
         command += ["--data", str(data)]
     with log_path.open("wb") as log:
         # Its own process group, so teardown can stop Voila and every kernel it started.
         process = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO, start_new_session=True
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=ARTIFACTS if installed else REPO,
+            start_new_session=True,
         )
     server = VoilaServer(port, process, log_path, dict(extra_env or {}))
     try:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from carenav.catalog.levels import load_continuum
 from carenav.errors import DataError, Problem
 from carenav.models.levels import Continuum
+from carenav.resources import bundled_data_dir
 
 if TYPE_CHECKING:
     # Section loaders and their models are imported when a section is read, so a
@@ -32,11 +33,6 @@ DATA_ENV = "CARENAV_DATA"
 # The parts of a data folder besides levels_of_care.yaml, which is always read.
 SECTIONS = ("evidence", "reference", "payers", "rules", "vignettes", "programs", "scenarios")
 _NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}, "scenarios": {"payers"}}
-
-
-def bundled_data_dir() -> Path:
-    """The data/ folder that ships with carenav (beside src/ in the repository)."""
-    return Path(__file__).resolve().parents[3] / "data"
 
 
 def default_data_dir() -> Path:
