@@ -36,6 +36,16 @@ def _number(value: float | int | None, unit: str = "") -> str:
     return NOT_RECORDED if value is None else f"{value:g}{unit}"
 
 
+def _count(value: float | None, unit: str) -> str:
+    """'1 day', '12 days', 'less than 1 mile': a count with its unit agreeing."""
+    if value is None:
+        return NOT_RECORDED
+    rounded = round(value)
+    if rounded < 1 and value > 0:
+        return f"less than 1 {unit}"
+    return f"{rounded} {unit}" if rounded == 1 else f"{rounded} {unit}s"
+
+
 def _money(value: Decimal | None) -> str:
     return NOT_RECORDED if value is None else f"${value:,.2f}"
 
@@ -76,7 +86,7 @@ def _rows(today: date, plan_names: Mapping[str, str]) -> list[tuple[str, Callabl
         ("Family program", lambda p: yes_no(p.family_program)),
         ("Holistic options", lambda p: options_text(p.holistic)),
         ("Schedule", _schedule),
-        ("Typical length", lambda p: _number(p.schedule.typical_weeks, " weeks")),
+        ("Typical length", lambda p: _count(p.schedule.typical_weeks, "week")),
         ("Formats", lambda p: options_text(p.formats)),
         ("Plans accepted", lambda p: options_text(p.payment.plans, plan_words)),
         ("Medicare", lambda p: yes_no(p.payment.medicare)),
@@ -92,7 +102,7 @@ def _rows(today: date, plan_names: Mapping[str, str]) -> list[tuple[str, Callabl
         ("Languages", lambda p: options_text(p.languages)),
         ("Accreditation", lambda p: options_text(p.accreditation)),
         ("Admission requirements", lambda p: "; ".join(p.admission_requirements) or NOT_RECORDED),
-        ("Typical wait", lambda p: _number(p.wait_days, " days")),
+        ("Typical wait", lambda p: _count(p.wait_days, "day")),
         ("Billing", _billing),
     ]
 
@@ -116,9 +126,7 @@ def compare(
         raise InputError("shortlist", f"has {len(programs)} programs", f"at most {MAX_PROGRAMS}")
     rows = _rows(today, plan_names or {})
     if miles is not None:
-        rows.insert(
-            2, ("Distance", lambda p: f"{miles[p.id]:.0f} miles" if p.id in miles else NOT_RECORDED)
-        )
+        rows.insert(2, ("Distance", lambda p: _count(miles.get(p.id), "mile")))
     if estimated_cost is not None:
         rows.append(("Estimated cost to the client", lambda p: _money(estimated_cost.get(p.id))))
     columns = [_unique_name(p, programs) for p in programs]

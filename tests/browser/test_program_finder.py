@@ -20,6 +20,13 @@ def test_choosing_a_level_of_care_changes_the_ranked_results(
     open_app(page, server, "program_finder")
     app = page.locator(".carenav-app")
     expect(app).to_contain_text("Call or text 988")
+    # Nothing is ranked until a need is given.
+    expect(page.locator(".carenav-result-count")).to_contain_text(
+        "Choose what the client needs treatment for"
+    )
+    expect(page.locator(".carenav-results")).not_to_contain_text("Why it fits")
+    substance = page.locator(".carenav-need-needs option", has_text="Substance use — ")
+    page.locator(".carenav-need-needs select").select_option(label=substance.inner_text())
     expect(page.locator(".carenav-result-count")).to_contain_text(
         "programs fit (of 64 in the directory)"
     )

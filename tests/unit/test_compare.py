@@ -59,6 +59,16 @@ def test_distance_and_estimated_cost_rows_appear_when_given() -> None:
     assert table.loc["Estimated cost to the client"].tolist()[:2] == ["$1,234.50", "not recorded"]
 
 
+def test_one_mile_and_one_day_read_in_the_singular() -> None:
+    table = compare(
+        [_program("a", wait_days=1), _program("b", wait_days=3)],
+        today=TODAY,
+        miles={"a": 1.2, "b": 0.4},
+    )
+    assert table.loc["Distance"].tolist()[:2] == ["1 mile", "less than 1 mile"]
+    assert table.loc["Typical wait"].tolist()[:2] == ["1 day", "3 days"]
+
+
 @pytest.mark.parametrize("count", [0, 5])
 def test_a_shortlist_of_none_or_more_than_four_is_refused(count: int) -> None:
     with pytest.raises(InputError):

@@ -161,6 +161,25 @@ def test_near_misses_are_programs_excluded_by_exactly_one_criterion_named() -> N
     )
 
 
+def test_near_misses_stay_within_the_distance_asked() -> None:
+    directory = frame(
+        {"zip": "97214"},
+        {"zip": "97214", "levels": "1"},  # near, misses the level: a near miss
+        {"zip": "10001", "city": "New York", "state": "NY"},  # fits all but 2,400 miles
+        {"zip": "10001", "levels": "1"},  # far and the wrong level
+    )
+    needs = _needs(zip="97205", max_miles=25, levels={"2.1"})
+    matches = find_programs(needs, directory, today=TODAY)
+    assert list(matches.results["id"]) == ["p1"]
+    assert list(matches.near_misses["id"]) == ["p2"]
+
+
+def test_a_missing_track_reads_as_plain_english() -> None:
+    directory = frame({"tracks": "mental-health"})
+    matches = find_programs(_needs(needs={"co-occurring"}), directory, today=TODAY)
+    assert matches.near_misses["missed_because"].tolist() == ["has no co-occurring track"]
+
+
 def test_reasons_are_available_for_any_program_on_request() -> None:
     directory = frame({"levels": "2.1"}, {"levels": "1"})
     matches = find_programs(_needs(levels={"2.1"}), directory, today=TODAY, explain=0)

@@ -114,6 +114,35 @@ def test_a_program_from_the_directory_can_be_chosen(app: CostEstimatorApp) -> No
     assert "You would pay" in text(app.summary.value) or "no known rate" in text(app.status.value)
 
 
+def _program_id(app: CostEstimatorApp, name: str) -> str:
+    return next(value for label, value in app.inputs.program_choice.options if label == name)
+
+
+def test_the_level_follows_the_program_so_a_level_1_program_is_not_warned_about_as_iop(
+    app: CostEstimatorApp,
+) -> None:
+    app.inputs.program_choice.value = _program_id(app, "Teapot Lane Counseling")  # level 1 only
+    assert app.inputs.schedule_form.value is not None
+    assert app.inputs.schedule_form.value.level == "1"
+    assert app.ledger is not None and app.ledger.level == "1"
+    shown = text(app.summary.value + app.events.value + app.questions.value)
+    assert "IOP" not in shown and "2.1" not in shown
+
+
+def test_a_level_the_program_does_not_offer_is_refused_beside_the_level(
+    app: CostEstimatorApp,
+) -> None:
+    app.inputs.program_choice.value = _program_id(app, "Marigold Commons Day Program")
+    assert app.ledger is not None and app.ledger.level == "2.1"  # kept: it offers 2.1 and 2.5
+    before = app.summary.value
+    app.inputs.schedule_form.set_values({"level": "1"})
+    app.refresh()
+    assert "This program offers level 2.1 or 2.5" in text(
+        app.inputs.schedule_form.inputs["level"].error.value
+    )
+    assert app.summary.value == before
+
+
 def test_the_chart_draws_one_line_per_scenario(app: CostEstimatorApp) -> None:
     app.keep_scenario()
     assert app.ledger is not None

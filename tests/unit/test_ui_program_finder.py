@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import unescape
 
+import ipywidgets as widgets
 import pytest
 
 from carenav import catalog
@@ -21,7 +22,9 @@ def loaded() -> catalog.Catalog:
 
 @pytest.fixture
 def app(loaded: catalog.Catalog) -> ProgramFinderApp:
-    return ProgramFinderApp(loaded, today=TODAY)
+    finder = ProgramFinderApp(loaded, today=TODAY)
+    finder.inputs.needs.value = ("substance-use",)
+    return finder
 
 
 def _count(app: ProgramFinderApp) -> int:
@@ -105,11 +108,42 @@ def test_every_filter_option_has_a_plain_description(app: ProgramFinderApp) -> N
         assert all(" — " in text for text, _ in control.options)
 
 
-def test_choosing_no_need_says_so_and_keeps_the_results(app: ProgramFinderApp) -> None:
-    results = app.results.value
-    app.inputs.needs.value = ()
-    assert "needs: choose at least one" in unescape(app.status.value)
-    assert app.results.value == results
+def test_nothing_is_ranked_until_a_need_is_given(loaded: catalog.Catalog) -> None:
+    finder = ProgramFinderApp(loaded, today=TODAY)
+    assert finder.matches is None and finder.results.value == "" and finder.near.value == ""
+    assert "Choose what the client needs treatment for" in finder.count.value
+    finder.inputs.needs.value = ("mental-health",)
+    assert finder.matches is not None and len(finder.matches.results) > 0
+    finder.inputs.needs.value = ()  # taking the need away takes the ranking away
+    assert finder.matches is None and finder.shortlist.options == ()
+
+
+def _labelled(widget: widgets.Widget) -> list[tuple[str, widgets.Widget]]:
+    """(label HTML, control) for every field() in the widget tree."""
+    found = []
+    children = list(getattr(widget, "children", ()))
+    if (
+        len(children) == 2
+        and isinstance(children[0], widgets.HTML)
+        and "<label>" in children[0].value
+    ):
+        found.append((children[0].value, children[1]))
+    for child in children:
+        found += _labelled(child)
+    return found
+
+
+def _holds_a_multi_select(widget: widgets.Widget) -> bool:
+    return isinstance(widget, widgets.SelectMultiple) or any(
+        _holds_a_multi_select(c) for c in getattr(widget, "children", ())
+    )
+
+
+def test_every_multi_select_says_how_to_choose_several(app: ProgramFinderApp) -> None:
+    _ = app.inputs.prefs  # built as when the Preferences section opens
+    multi = [label for label, control in _labelled(app.widget) if _holds_a_multi_select(control)]
+    assert len(multi) >= 12  # 8 needs filters, 4 preferences, the shortlist
+    assert all("hold Ctrl (⌘ on a Mac) and click" in label for label in multi)
 
 
 def test_a_value_the_browser_made_up_is_refused_with_a_plain_message(app: ProgramFinderApp) -> None:

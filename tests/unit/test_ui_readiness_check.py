@@ -88,10 +88,13 @@ def test_assessments_over_time_give_a_readiness_verdict_and_a_trajectory() -> No
     check.form.scheduled.value, check.form.attended.value = 12, 12
     check.form.goals_total.value, check.form.goals_met.value = 4, 1
     check.save_assessment()
-    assert check.form.when.value == date(2026, 3, 30)
+    check.guard(check.copy_last)()  # an explicit copy, undated until the navigator dates it
+    check.form.when.value = date(2026, 3, 30)
     check.form.sliders["relapse"].value = 1
     check.form.goals_met.value = 2
     check.save_assessment()
+    check.guard(check.copy_last)()
+    check.form.when.value = date(2026, 4, 27)
     check.form.sliders["relapse"].value = 1
     check.form.goals_met.value = 4
     assert check.transition is not None
@@ -100,6 +103,41 @@ def test_assessments_over_time_give_a_readiness_verdict_and_a_trajectory() -> No
     chart = check.trajectory.value
     assert chart.count("<polyline") == 6 and "2026-04-27 (now)" in chart
     assert "http" not in chart.replace("http://www.w3.org/2000/svg", "")  # nothing to fetch
+
+
+def test_saving_never_invents_an_assessment_the_form_starts_blank_dated_today() -> None:
+    check = app()
+    check.level.value = "2.1"
+    check.form.when.value = date(2026, 2, 2)
+    check.form.sliders["relapse"].value = 1
+    check.form.scheduled.value, check.form.attended.value = 12, 12
+    check.form.goals_total.value, check.form.goals_met.value = 4, 4
+    assert check.transition is not None
+    verdict = check.transition.verdict
+    check.save_assessment()
+    # The verdict rests on the one saved assessment, not on a copy dated weeks ahead.
+    assert len(check.history) == 1
+    assert check.transition.verdict == verdict == "review_needed"
+    assert check.form.when.value == TODAY
+    assert all(s.value == s.min for s in check.form.sliders.values())
+    assert check.form.scheduled.value == check.form.goals_total.value == 0
+    assert "(now)" not in check.trajectory.value
+    assert "2026-02-02 (latest saved)" in check.trajectory.value
+    check.guard(check.save_assessment)()
+    assert len(check.history) == 1
+    assert "nothing was entered since the last save" in unescape(check.status.value)
+
+
+def test_a_copy_of_the_last_assessment_counts_only_once_the_navigator_dates_it() -> None:
+    check = app()
+    check.level.value = "2.1"
+    check.form.sliders["relapse"].value = 2
+    check.save_assessment()
+    check.guard(check.copy_last)()
+    assert check.form.sliders["relapse"].value == 2 and check.form.when.value is None
+    assert "Date of this assessment: is not set" in unescape(check.status.value)
+    check.form.when.value = date(2026, 3, 30)
+    assert "2026-03-30 (now)" in check.trajectory.value
 
 
 def test_with_too_little_history_the_verdict_is_review_and_says_what_is_missing() -> None:
@@ -127,7 +165,7 @@ def test_a_clinicians_different_choice_needs_a_reason_and_then_shows_in_the_summ
 def test_a_date_not_after_the_last_saved_assessment_is_refused() -> None:
     check = app()
     check.save_assessment()
-    check.form.when.value = TODAY
+    check.form.sliders["relapse"].value = 1  # the next assessment, still dated today
     check.guard(check.save_assessment)()
     assert len(check.history) == 1
     assert "2026-03-02 is not after the last saved assessment (2026-03-02)" in unescape(

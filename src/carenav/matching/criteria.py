@@ -237,7 +237,7 @@ def distance_criterion(needs: ClientNeeds, miles: np.ndarray) -> Criterion | Non
         "must",
         "distance",
         yes_text=lambda i: miles_away(float(miles[i])),
-        no_text=lambda i: f"{miles[i]:.0f} miles away, beyond {limit:g}",
+        no_text=lambda i: f"{miles_away(float(miles[i]))}, beyond {limit:g}",
     )
 
 

@@ -202,7 +202,13 @@ def find_programs(
         else estimated_cost_cents.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     )
     passing = _sorted(np.flatnonzero(failures == 0), sort_by, scores, miles, frame, cost)
-    near = _sorted(np.flatnonzero(failures == 1), "score", scores, miles, frame, cost)
+    # A near miss is one the client could still reach: one beyond the distance asked is
+    # not "nearly" fitting however well it scores (it was showing programs 2,441 miles off).
+    beyond = np.zeros(len(frame), dtype=bool)
+    for criterion in hard:
+        if criterion.key == "distance":
+            beyond = criterion.status == NO
+    near = _sorted(np.flatnonzero((failures == 1) & ~beyond), "score", scores, miles, frame, cost)
     verified_days = _verified_days_ago(frame, today)
 
     def table(positions: npt.NDArray[np.intp]) -> pd.DataFrame:

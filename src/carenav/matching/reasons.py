@@ -41,9 +41,12 @@ def missed(criterion: Criterion, i: int) -> str:
     """Why a program fails one criterion, e.g. 'does not accept example-ppo-2026 or sliding scale'."""
     if criterion.no_text is not None:
         return criterion.no_text(i)
+    negative = _NEGATIVE.get(criterion.verb, "does not offer")
     words = [o.words for o in criterion.options]
+    if negative.split()[:2] == ["has", "no"]:  # "has no co-occurring track", not "has no a ..."
+        words = [w.removeprefix("a ").removeprefix("an ") for w in words]
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-    return f"{_NEGATIVE.get(criterion.verb, 'does not offer')} {listed}"
+    return f"{negative} {listed}"
 
 
 def reasons_for(

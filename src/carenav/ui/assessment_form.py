@@ -74,7 +74,8 @@ class AssessmentForm:
             self.note,
             *self.flags.values(),
         ):
-            control.observe(guard(lambda _change: self._on_change()), names="value")
+            control.observe(guard(self._changed), names="value")
+        self._today = today
         self.widget = widgets.VBox(
             [
                 self.when,
@@ -91,6 +92,54 @@ class AssessmentForm:
                 self.note,
             ]
         )
+
+    def _controls(self) -> list[widgets.ValueWidget]:
+        return [
+            self.when,
+            self.rater,
+            self.scheduled,
+            self.attended,
+            self.goals_total,
+            self.goals_met,
+            self.note,
+            *self.flags.values(),
+            *self.sliders.values(),
+        ]
+
+    def _quietly(self, values: dict[widgets.ValueWidget, Any]) -> None:
+        """Set several inputs without announcing a change: the caller decides what follows."""
+        self._restoring = True
+        try:
+            for control, value in values.items():
+                control.value = value
+        finally:
+            self._restoring = False
+        for dimension in self.sliders:
+            self._show_meaning(dimension)
+
+    def clear(self) -> None:
+        """A blank assessment dated today: nothing carried over from the last one."""
+        blank: dict[widgets.ValueWidget, Any] = {self.when: self._today, self.rater: ""}
+        blank.update(
+            {c: 0 for c in (self.scheduled, self.attended, self.goals_total, self.goals_met)}
+        )
+        blank.update({box: False for box in self.flags.values()})
+        blank.update({s: self.rule_set.scale_for(d).minimum for d, s in self.sliders.items()})
+        blank[self.note] = ""
+        self._quietly(blank)
+
+    def copy_of(self, earlier: Assessment) -> None:
+        """The earlier assessment's answers, undated: the navigator dates the copy."""
+        values: dict[widgets.ValueWidget, Any] = {self.when: None, self.rater: earlier.rater}
+        values.update({s: earlier.rating(d) for d, s in self.sliders.items()})
+        values.update({box: f in earlier.flags for f, box in self.flags.items()})
+        attendance, progress = earlier.attendance, earlier.plan_progress
+        values[self.scheduled] = attendance.scheduled if attendance else 0
+        values[self.attended] = attendance.attended if attendance else 0
+        values[self.goals_total] = progress.goals_total if progress else 0
+        values[self.goals_met] = progress.goals_met if progress else 0
+        values[self.note] = earlier.note or ""
+        self._quietly(values)
 
     def _rating_row(self, dimension_id: str, guard: Guard) -> widgets.Widget:
         dimension, scale = (
@@ -117,12 +166,16 @@ class AssessmentForm:
         )
         return widgets.VBox([widgets.HTML(f"<strong>{escape(dimension.label)}</strong>"), line])
 
+    def _changed(self, _change: dict[str, Any]) -> None:
+        if not self._restoring:
+            self._on_change()
+
     def assessment(self) -> Assessment:
         """The inputs as an Assessment (InputError, with the field named, when they do not fit)."""
         scheduled, attended = int(self.scheduled.value), int(self.attended.value)
         goals, met = int(self.goals_total.value), int(self.goals_met.value)
         if self.when.value is None:
-            raise InputError("Date of this assessment", "is not set", "a date")
+            raise InputError("Date of this assessment", "is not set", "the date it was done")
         if scheduled and attended > scheduled:
             raise InputError(
                 "Sessions attended", f"{attended} is more than the {scheduled} scheduled"

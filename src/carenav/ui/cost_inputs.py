@@ -233,7 +233,19 @@ class CostInputs:
         self.rate_box.children = (
             (self.rate_form.widget,) if self.program_choice.value == ENTER_RATE else ()
         )
+        offered = self.offered_levels()
+        level = self.schedule_form.value.level if self.schedule_form.value else None
+        if offered and level not in offered:
+            # The level is the one the client would attend there: a level-1 program is
+            # never estimated (or warned about) as IOP.
+            self.schedule_form.set_values({"level": offered[0]})
         self._on_change()
+
+    def offered_levels(self) -> list[str]:
+        """The levels the chosen directory program offers; empty for a rate typed in."""
+        if self.program_choice.value == ENTER_RATE:
+            return []
+        return list(self.catalog.programs.program(str(self.program_choice.value)).levels)
 
     def _household_toggled(self, _change: dict[str, Any]) -> None:
         if self.use_household.value and self.household_form is None:
@@ -298,5 +310,11 @@ class CostInputs:
             if household is None:
                 return None
         if schedule is None or used is None:
+            return None
+        offered = self.offered_levels()
+        if offered and schedule.level not in offered:
+            self.schedule_form.inputs["level"].show_error(
+                f"This program offers level {' or '.join(offered)}; choose one of those."
+            )
             return None
         return schedule.model_copy(update={"accumulators": used, "household": household})

@@ -41,6 +41,9 @@ MILES = (
 )
 PREFERENCES, WEIGHTS_SECTION = 3, 4
 ZERO_WIDTH_SPACE = "\u200b"
+SEVERAL = (
+    "To choose several, hold Ctrl (⌘ on a Mac) and click each; click again with Ctrl to drop one."
+)
 PREFERENCE_TITLES = {
     "therapies": "Therapies (any of these)",
     "languages": "Language of sessions (any of these)",
@@ -82,6 +85,8 @@ def field(title: str, control: widgets.Widget, help_text: str = "") -> widgets.V
     No tooltip: the help is on screen already, and ipywidgets 8's front end cannot draw a
     container (the preferences' VBox) that has one.
     """
+    if isinstance(control, widgets.SelectMultiple):
+        help_text = f"{help_text} {SEVERAL}".strip()
     help_html = f'<br><span class="carenav-help">{escape(help_text)}</span>' if help_text else ""
     heading = widgets.HTML(f"<label><strong>{escape(title)}</strong></label>{help_html}")
     return widgets.VBox([heading, control])
@@ -112,7 +117,7 @@ class NeedsPanel:
     ) -> None:
         # Preferences and weights are built when their section is first opened (or read):
         # the number of widgets drives how long a Voila page takes to appear.
-        self.needs = choices([str(n) for n in Need], ["substance-use"])
+        self.needs = choices([str(n) for n in Need])  # nothing is ranked until a need is given
         self.age_group = widgets.Dropdown(
             options=[("Adult (18+)", "adults"), ("Adolescent (12–17)", "adolescents")],
             value="adults",
@@ -254,7 +259,9 @@ class NeedsPanel:
             rows = []
             for name, (importance, options) in self._prefs.items():
                 parts: list[widgets.Widget] = [importance] + ([options] if options else [])
-                rows.append(field(PREFERENCE_TITLES[name], widgets.VBox(parts)))
+                rows.append(
+                    field(PREFERENCE_TITLES[name], widgets.VBox(parts), SEVERAL if options else "")
+                )
             self._put(PREFERENCES, widgets.VBox(rows))
             self._watch([c for pair in self._prefs.values() for c in pair if c is not None])
         return self._prefs

@@ -155,6 +155,9 @@ class ProgramFinderApp(AppShell):
         """Read the needs, find and rank programs, and show results, near misses and the comparison."""
         if not self.inputs.check_zip():
             return
+        if not self.inputs.needs.value:
+            self._ask_for_a_need()
+            return
         try:
             needs = self.inputs.client_needs()
         except InputError as exc:
@@ -187,6 +190,18 @@ class ProgramFinderApp(AppShell):
         self.shortlist.value = kept
         self._show_comparison()
         self.say(summary)
+
+    def _ask_for_a_need(self) -> None:
+        """Before a need is chosen nothing is ranked: every program would score alike."""
+        self.matches = None
+        words = "Choose what the client needs treatment for (under Needs and level) to see programs that fit."
+        self.count.value = (
+            f'<p role="status" aria-live="polite"><strong>{escape(words)}</strong></p>'
+        )
+        self.results.value = self.near.value = self.cost_note.value = ""
+        self.shortlist.options = []
+        self._show_comparison()
+        self.say(words)
 
     def _offer_cost_sort(self, available: bool) -> None:
         keys = [k for k in SORT_KEYS if available or k != "cost"]

@@ -6,7 +6,7 @@ the scale is refused with a message and the slider is put back; nothing changes.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -84,11 +84,19 @@ class ReadinessCheckApp(AppShell):
             layout=WIDTH,
         )
         self.level.observe(self.guard(self._refresh), names="value")
-        self.form = AssessmentForm(self.rule_set, today, self.guard, self._refresh)
+        # After a save the form is blank and counts for nothing until the navigator
+        # enters the next assessment: a form never turns into an assessment by itself.
+        self.entering = True
+        self.form = AssessmentForm(self.rule_set, today, self.guard, self._form_changed)
         self.save = widgets.Button(
             description="Save this assessment to the history", layout={"width": "auto"}
         )
         self.clear = widgets.Button(description="Clear the history", layout={"width": "auto"})
+        self.copy = widgets.Button(
+            description="Start from a copy of the last saved one", layout={"width": "auto"}
+        )
+        self.copy.layout.display = "none"
+        self.copy.on_click(self.guard(lambda _b: self.copy_last()))
         self.save.on_click(self.guard(lambda _b: self.save_assessment()))
         self.clear.on_click(self.guard(lambda _b: self.clear_history()))
         self._form = widgets.VBox(
@@ -96,7 +104,7 @@ class ReadinessCheckApp(AppShell):
                 widgets.HTML("<h2>This assessment</h2>"),
                 self.level,
                 self.form.widget,
-                widgets.HBox([self.save, self.clear]),
+                widgets.HBox([self.save, self.copy, self.clear], layout={"flex_flow": "row wrap"}),
             ],
             layout=widgets.Layout(flex="1 1 560px"),
         )
@@ -138,14 +146,24 @@ class ReadinessCheckApp(AppShell):
 
     # --- callbacks ----------------------------------------------------------------------------
 
+    def _form_changed(self) -> None:
+        self.entering = True
+        self._refresh()
+
+    def _assessments(self) -> tuple[list[Assessment], list[str]]:
+        """The assessments the verdict rests on, with chart labels: the saved ones, and the form once begun."""
+        labels = [a.date.isoformat() for a in self.history]
+        if self.entering or not self.history:
+            assessment = self.form.assessment()
+            return [*self.history, assessment], [*labels, f"{assessment.date.isoformat()} (now)"]
+        return list(self.history), [*labels[:-1], f"{labels[-1]} (latest saved)"]
+
     def _refresh(self, _change: Any = None) -> None:
-        """Recompute everything from the form; on a bad value nothing shown changes."""
-        assessment = self.form.assessment()
-        placement = recommend_level(assessment, self.rule_set)
+        """Recompute everything from the assessments; on a bad value nothing shown changes."""
+        assessments, labels = self._assessments()
+        placement = recommend_level(assessments[-1], self.rule_set)
         level = self.level.value
-        transition = (
-            assess_transition(level, [*self.history, assessment], self.rule_set) if level else None
-        )
+        transition = assess_transition(level, assessments, self.rule_set) if level else None
         self.placement, self.transition = placement, transition
         self.recommendation.value = placement_html(placement, self.continuum)
         self.readiness.value = (
@@ -155,10 +173,7 @@ class ReadinessCheckApp(AppShell):
             "current level of care to see whether they are ready to step down, should stay, "
             "or need to step up.</p></section>"
         )
-        labels = [a.date.isoformat() for a in self.history] + [
-            f"{assessment.date.isoformat()} (now)"
-        ]
-        self.trajectory.value = trajectory_html([*self.history, assessment], self.rule_set, labels)
+        self.trajectory.value = trajectory_html(assessments, self.rule_set, labels)
         self._record_decision()
         verdict = f" Readiness: {transition.verdict_words}." if transition else ""
         self.say(
@@ -187,7 +202,13 @@ class ReadinessCheckApp(AppShell):
             self.summary.value = summary_html(result.summary(self.continuum))
 
     def save_assessment(self) -> None:
-        """Add the form's assessment to the history; the form moves on four weeks."""
+        """Add the form's assessment to the history; the form starts blank, dated today."""
+        if not self.entering:
+            raise InputError(
+                "This assessment",
+                "nothing was entered since the last save, so nothing was saved",
+                "the next assessment's ratings, or a copy of the last one, dated",
+            )
         assessment = self.form.assessment()
         if self.history and assessment.date <= self.history[-1].date:
             raise InputError(
@@ -197,15 +218,28 @@ class ReadinessCheckApp(AppShell):
                 "a later date",
             )
         self.history.append(assessment)
-        self.form.when.value = assessment.date + timedelta(weeks=4)
+        self.form.clear()
+        self.entering = False
+        self.copy.layout.display = None
+        self._refresh()
         self.say(
             f"Saved the assessment of {assessment.date.isoformat()} "
-            f"({len(self.history)} in the history). The form now holds the next one."
+            f"({len(self.history)} in the history). The results show the saved assessments; "
+            "the form is blank for the next one (or start from a copy of the last one and date it)."
         )
+
+    def copy_last(self) -> None:
+        """Fill the form with the last saved assessment, undated: the navigator dates the copy."""
+        if not self.history:
+            return
+        self.form.copy_of(self.history[-1])
+        self._form_changed()  # undated, so it says "not set" until the navigator dates it
 
     def clear_history(self) -> None:
         """Forget the saved assessments (they were only ever in this page's memory)."""
         self.history.clear()
+        self.entering = True
+        self.copy.layout.display = "none"
         self._refresh()
         self.say("The history is cleared.")
 
