@@ -36,4 +36,13 @@ def cli_options(case: CostCase) -> list[str]:
     ):
         if value:
             options += [flag, f"{value}"]
+    if inputs.medicare_setting is not None:
+        options += ["--setting", inputs.medicare_setting]
+    dual = inputs.dual
+    if dual.status != "none":
+        options += ["--dual", "full" if dual.status == "full_dual" else dual.status]
+    if dual.medicaid_state is not None:
+        options += ["--medicaid-state", dual.medicaid_state]
+    if dual.program_takes_medicaid is not None:
+        options += ["--takes-medicaid", "yes" if dual.program_takes_medicaid else "no"]
     return [*options, "--start", inputs.start.isoformat(), "--weeks", str(inputs.weeks)]

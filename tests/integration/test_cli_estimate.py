@@ -74,6 +74,8 @@ def test_every_json_field_is_documented() -> None:
         "parameters",
         "monthly",
         "last_month",
+        "rules_applied",
+        "source",
     }
     missing = [name for name in sorted(fields) if f"`{name}`" not in doc]
     assert missing == []
@@ -179,6 +181,21 @@ def test_a_plan_file_can_be_given_by_path(
             "argument --network: invalid choice: 'sideways'",
         ),
         (
+            ["--plan", "medicare-part-b-2026", "--rate", "450", "--days-per-week", "3"]
+            + ["--dual", "qmbb"],
+            "argument --dual: invalid choice: 'qmbb'",
+        ),
+        (
+            ["--plan", "medicare-part-b-2026", "--rate", "450", "--days-per-week", "3"]
+            + ["--setting", "hospital"],
+            "argument --setting: invalid choice: 'hospital'",
+        ),
+        (
+            ["--plan", "medicare-part-b-2026", "--rate", "450", "--days-per-week", "3"]
+            + ["--dual", "full", "--medicaid-state", "N1"],
+            "carenav: medicaid state: 'N1' is not a state code; expected two letters such as NY",
+        ),
+        (
             ["--plan", "example-ppo-2026", "--program", "x", "--rate", "450"],
             "argument --rate: not allowed with argument --program",
         ),
@@ -222,3 +239,15 @@ def test_a_bad_date_and_a_bad_week_count_are_one_line(capsys: pytest.CaptureFixt
             capsys,
         )
         assert code == 2 and len(err.strip().splitlines()) == 1 and message in err, err
+
+
+def test_a_qmb_estimate_says_why_and_what_to_do_if_billed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = [*README_CHECK[:2], "medicare-part-b-2026", *README_CHECK[3:], "--dual", "qmb"]
+    code, out, err = _run(argv, capsys)
+    assert (code, err) == (0, "")
+    assert "You pay in total: $0.00" in out
+    assert "Qualified Medicare Beneficiary (QMB) you owe none of Medicare's deductible" in out
+    assert "SE1128" in out
+    assert "call 1-800-MEDICARE" in out

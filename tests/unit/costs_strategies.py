@@ -19,6 +19,7 @@ from carenav.models.coverage import (
 )
 
 PLAN_ID = "random-plan"
+SETTINGS = ["hopd", "cmhc", "fqhc", "rhc", "otp", "office"]
 SHARES = [
     Decimal(x) for x in ("0", "0.1", "0.2", "0.25", "0.3", "0.333", "0.4", "0.5", "0.125", "1")
 ]
@@ -154,5 +155,11 @@ def estimate_inputs(
                 "days_used": draw(st.integers(0, 40)),
             },
             "household": household,
+            "dual": {
+                "status": draw(st.sampled_from(["none", "none", "qmb", "slmb", "qi", "full_dual"])),
+                "medicaid_state": "NY",
+                "program_takes_medicaid": draw(st.none() | st.booleans()),
+            },
+            "medicare_setting": draw(st.none() | st.sampled_from(SETTINGS)),
         }
     )

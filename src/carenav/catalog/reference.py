@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from carenav.catalog.reading import display_path, read_yaml, validate_record
 from carenav.errors import Problem
+from carenav.models.medicare import DualRule, MedicareSettingRule
 from carenav.models.reference import (
     MedicaidCostSharing,
     MedicarePartBYear,
@@ -28,6 +29,10 @@ LISTS: dict[str, list[tuple[str, type[BaseModel], str]]] = {
         ("medicare_advantage", OutOfPocketLimit, "medicare_advantage_limits"),
     ],
     "sliding_scales.yaml": [("scales", SlidingScale, "sliding_scales")],
+    "medicare_rules.yaml": [
+        ("settings", MedicareSettingRule, "medicare_settings"),
+        ("dual", DualRule, "dual_rules"),
+    ],
 }
 MEDICAID_FILE = "medicaid_cost_sharing.yaml"
 DOCUMENT_KEYS = {"description", "units", "notes"}
@@ -37,7 +42,9 @@ def _name(entry: Any, position: int) -> str:
     """A reference row named in messages by what identifies it: id, year and region, or position."""
     if isinstance(entry, dict):
         parts = [
-            str(entry[k]) for k in ("id", "year", "region", "state") if entry.get(k) is not None
+            str(entry[k])
+            for k in ("id", "year", "region", "state", "setting", "status")
+            if entry.get(k) is not None
         ]
         if parts:
             return " ".join(parts)
@@ -102,7 +109,10 @@ def _document(
 def _no_duplicates(rows: list[Any], file: str, problems: list[Problem]) -> None:
     seen: set[tuple[Any, ...]] = set()
     for row in rows:
-        key = tuple(getattr(row, k, None) for k in ("id", "year", "region", "effective"))
+        key = tuple(
+            getattr(row, k, None)
+            for k in ("id", "year", "region", "setting", "status", "effective")
+        )
         if key in seen:
             name = " ".join(str(k) for k in key if k is not None)
             problems.append(Problem(file, name, None, "appears twice", "each row once"))

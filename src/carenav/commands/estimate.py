@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from carenav import catalog
 from carenav.catalog.payers import parse_plan
 from carenav.catalog.reading import read_yaml
-from carenav.costs import CostLedger, estimate
+from carenav.costs import CostLedger, estimate, questions_to_ask
 from carenav.costs.ledger import LEDGER_COLUMNS
 from carenav.errors import DataError, InputError, Problem, UnknownIdError
 from carenav.models.base import dollars
@@ -95,6 +95,26 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--region", choices=("contiguous", "alaska", "hawaii"), default="contiguous"
     )
+    parser.add_argument(
+        "--dual",
+        choices=("none", "qmb", "slmb", "qi", "full"),
+        default="none",
+        help="with a Medicare plan: Medicare Savings Program status, or full Medicaid without QMB",
+    )
+    parser.add_argument(
+        "--medicaid-state", metavar="XX", help="with --dual full: the Medicaid state, e.g. NY"
+    )
+    parser.add_argument(
+        "--takes-medicaid",
+        choices=("yes", "no"),
+        help="with --dual full: whether the program takes the client's Medicaid",
+    )
+    parser.add_argument(
+        "--setting",
+        choices=("hopd", "cmhc", "fqhc", "rhc", "otp", "office"),
+        help="with Original Medicare: where the program bills (hospital outpatient department, "
+        "community mental health center, FQHC, RHC, opioid treatment program, office)",
+    )
     parser.add_argument("--data", metavar="DIR", help="data folder (default: the bundled data/)")
     parser.add_argument(
         "--json", action="store_true", help="print the ledger as JSON (docs/estimate-json.md)"
@@ -113,12 +133,21 @@ def run(args: argparse.Namespace) -> int:
     )
     inputs = _inputs(args, level)
     ledger = estimate(plan, billing, inputs, loaded.reference, program_name)
-    print(
-        json.dumps(ledger.model_dump(mode="json"), indent=2)
-        if args.json
-        else render(ledger, plan.id)
-    )
+    if args.json:
+        print(json.dumps(ledger.model_dump(mode="json"), indent=2))
+        return 0
+    print(render(ledger, plan.id))
+    print(render_questions(questions_to_ask(plan, ledger)))
     return 0
+
+
+def render_questions(questions: dict[str, list[str]]) -> str:
+    """The questions to ask before admission, by whom to ask, as plain text."""
+    lines: list[str] = []
+    for whom, asked in questions.items():
+        if asked:
+            lines += ["", f"Questions for {whom}:"] + [f"  - {q}" for q in asked]
+    return "\n".join(lines)
 
 
 def _plan(given: str, loaded: catalog.Catalog) -> CoveragePlan:
@@ -181,6 +210,11 @@ def _program(
 def _inputs(args: argparse.Namespace, level: str) -> EstimateInputs:
     if (args.household is None) != (args.income is None):
         raise InputError("household", "give --household and --income together")
+    state = args.medicaid_state
+    if state is not None and not (len(state) == 2 and state.isalpha()):
+        raise InputError(
+            "medicaid state", f"'{state}' is not a state code", "two letters such as NY"
+        )
     household = None
     if args.household is not None:
         household = {"size": args.household, "annual_income": args.income, "region": args.region}
@@ -197,6 +231,14 @@ def _inputs(args: argparse.Namespace, level: str) -> EstimateInputs:
                     "days_used": args.days_used,
                 },
                 "household": household,
+                "dual": {
+                    "status": "full_dual" if args.dual == "full" else args.dual,
+                    "medicaid_state": None if state is None else state.upper(),
+                    "program_takes_medicaid": None
+                    if args.takes_medicaid is None
+                    else args.takes_medicaid == "yes",
+                },
+                "medicare_setting": args.setting,
             }
         )
     except ValidationError as exc:
@@ -263,6 +305,10 @@ def render(ledger: CostLedger, plan_id: str) -> str:
     if ledger.events:
         lines += ["", "What changes along the way:"] + [
             f"  - {_when(e.week, e.kind)}{e.text}" for e in ledger.events
+        ]
+    if ledger.rules_applied:
+        lines += ["", "Rules that decided your share:"] + [
+            f"  - {rule.text} Source: {rule.source}." for rule in ledger.rules_applied
         ]
     lines += ["", "Assumptions:"] + [f"  - {text}" for text in ledger.assumptions]
     version = ledger.data_version

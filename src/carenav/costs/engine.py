@@ -18,11 +18,13 @@ from decimal import Decimal
 from carenav.costs.events import closing_events, opening_events, turning_points
 from carenav.costs.explain import assumptions_for, data_version_for
 from carenav.costs.ledger import (
+    AppliedRule,
     CostLedger,
     LedgerTotals,
     LedgerWeek,
     PaymentPlan,
 )
+from carenav.costs.rules import billing_setting, year_terms
 from carenav.costs.state import ZERO, Line, YearState
 from carenav.costs.terms import (
     UnitPrices,
@@ -33,7 +35,6 @@ from carenav.costs.terms import (
     self_pay_share,
     tiers_for,
     unit_prices,
-    year_terms,
 )
 from carenav.errors import InputError
 from carenav.models.base import CENT, dollars, round_cents
@@ -76,6 +77,8 @@ def claim(terms: YearTerms, prices: UnitPrices, state: YearState) -> Line:
         deductible = min(terms.deductible - state.deductible_met, allowed)
         copay = min(terms.copay, allowed - deductible)
     coinsurance = round_cents(terms.coinsurance * (allowed - deductible - copay))
+    if terms.coinsurance_cap is not None:
+        coinsurance = min(coinsurance, terms.coinsurance_cap)  # hospital outpatient: Part A cap
     if terms.out_of_pocket_max is not None:
         # The maximum is a running total for the plan year, never a per-claim cap.
         room = terms.out_of_pocket_max - state.out_of_pocket_met
@@ -85,16 +88,21 @@ def claim(terms: YearTerms, prices: UnitPrices, state: YearState) -> Line:
     state.deductible_met += deductible
     state.out_of_pocket_met += deductible + copay + coinsurance
     state.units_used += 1
-    # Medigap pays its part of the cost sharing; the deductible still counts as met.
+    # Medigap or Medicaid pays its part of the cost sharing; the deductible still counts as met.
     client_deductible = deductible if terms.client_pays_deductible else ZERO
+    client_copay = copay if terms.client_pays_copay else ZERO
     client_coinsurance = coinsurance if terms.client_pays_coinsurance else ZERO
-    client_share = client_deductible + copay + client_coinsurance
+    if terms.client_copay_instead is not None:
+        # Full Medicaid at a program that takes it: Medicaid's copay at most, shown as a copay.
+        owed = min(terms.client_copay_instead, deductible + copay + coinsurance)
+        client_deductible, client_copay, client_coinsurance = ZERO, owed, ZERO
+    client_share = client_deductible + client_copay + client_coinsurance
     return Line(
         prices.charge,
         allowed,
         plan_pays=allowed - client_share,
         deductible=client_deductible,
-        copay=copay,
+        copay=client_copay,
         coinsurance=client_coinsurance,
         balance_bill=prices.balance_bill,
     )
@@ -153,10 +161,9 @@ def estimate(
     prices = unit_prices(plan, billing, inputs.network, share)
     end = inputs.start + timedelta(days=7 * inputs.weeks)
     segments = plan_years(plan, inputs.start, end)
+    setting = billing_setting(inputs, billing)
     terms_by_year = {
-        first: year_terms(
-            plan, plan_year_start(plan, first), inputs.network, inputs.level, reference
-        )
+        first: year_terms(plan, plan_year_start(plan, first), inputs, reference, setting)
         for first, _ in segments
     }
     weeks = [_Week() for _ in range(inputs.weeks)]
@@ -204,7 +211,16 @@ def estimate(
         data_version=data_version_for(
             plan, billing, inputs, reference, terms_by_year, percent is not None
         ),
+        rules_applied=_rules_applied(terms_by_year),
     )
+
+
+def _rules_applied(terms_by_year: dict[date, YearTerms]) -> list[AppliedRule]:
+    """Each rule that shaped a plan year's terms, once, in the order first met."""
+    found: list[AppliedRule] = []
+    for terms in terms_by_year.values():
+        found.extend(rule for rule in terms.rules if rule not in found)
+    return found
 
 
 def _cents(sums: dict[str, Decimal]) -> dict[str, Decimal]:

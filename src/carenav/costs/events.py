@@ -136,7 +136,9 @@ def turning_points(
     found: list[CostEvent] = []
     when = f"on {day:%a %d %b %Y} (week {week}, {unit} {number} of the program)"
     if terms.deductible > 0 and before.deductible_met < terms.deductible <= after.deductible_met:
-        payer = "" if terms.client_pays_deductible else " (paid by the Medigap plan)"
+        qmb = any(rule.kind == "dual_qmb" for rule in terms.rules)
+        helper = "Medicaid (QMB)" if qmb else "the Medigap plan"
+        payer = "" if terms.client_pays_deductible else f" (paid by {helper}, not you)"
         found.append(
             CostEvent(
                 kind="deductible_met",
@@ -146,7 +148,7 @@ def turning_points(
                 + (
                     f"{unit} you pay only your copay or coinsurance."
                     if terms.client_pays_coinsurance
-                    else f"{unit} the Medigap plan pays your coinsurance."
+                    else f"{unit} {helper} pays your coinsurance."
                 ),
             )
         )

@@ -43,6 +43,11 @@ def assumptions_for(
     ]
     if isinstance(plan, CommercialPlan):
         found += _commercial(plan, billing, inputs, prices)
+        if plan.kind == "medicare_advantage":
+            found.append(
+                "A Medicare Advantage plan sets its own copays up to its yearly maximum "
+                "out-of-pocket; where the program bills does not change them."
+            )
     elif isinstance(plan, OriginalMedicarePlan):
         found += _medicare(plan, inputs, prices, terms_by_year)
     elif isinstance(plan, MedicaidPlan):
@@ -144,11 +149,23 @@ def _medicare(
     prices: UnitPrices,
     terms_by_year: dict[date, YearTerms],
 ) -> list[str]:
+    first = next(iter(terms_by_year.values()), None)
+    setting = next(
+        (r for r in (first.rules if first else ()) if r.kind == "medicare_setting"), None
+    )
+    if setting is not None:
+        sharing = f"Original Medicare Part B. {setting.text}"
+    else:
+        sharing = (
+            f"Original Medicare Part B: you pay the yearly deductible, then "
+            f"{percent_text(first.coinsurance) if first else '20%'} of the Medicare-approved "
+            "amount. Where the program bills is not given, so this assumes that rule (hospital "
+            "outpatient departments, community mental health centers, RHCs and offices); an FQHC "
+            "charges no deductible and an opioid treatment program no coinsurance."
+        )
     found = [
-        f"Original Medicare Part B: you pay the yearly deductible, then "
-        f"{percent_text(next(iter(terms_by_year.values())).coinsurance) if terms_by_year else '20%'} "
-        f"of the Medicare-approved amount of {dollars(prices.allowed)} a day. Original Medicare has no "
-        "out-of-pocket maximum.",
+        f"{sharing} The approved amount is {dollars(prices.allowed)} a day. Original Medicare has "
+        "no out-of-pocket maximum.",
         "Medicare pays for IOP in hospital outpatient departments, community mental health "
         "centers, FQHCs and RHCs (and opioid treatment programs for opioid use disorder); a "
         "physician certifies the need for at least 9 hours a week and recertifies at least every "

@@ -54,6 +54,14 @@ class CostEvent(StrictModel):
     text: str
 
 
+class AppliedRule(StrictModel):
+    """A dated rule that shaped the estimate, in words, with its source: the ledger's "why"."""
+
+    kind: str = Field(description="e.g. 'medicare_setting', 'dual_qmb'")
+    text: str
+    source: str = Field(description="The rule's citation, e.g. 'CMS MLN Matters SE1128 (2017)'")
+
+
 class LedgerWeek(StrictModel):
     """One week of the estimate: the units billed and who pays what, in dollars."""
 
@@ -122,6 +130,9 @@ class CostLedger(StrictModel):
     assumptions: list[str]
     payment_plan: PaymentPlan | None = None
     data_version: DataVersion
+    rules_applied: list[AppliedRule] = Field(
+        default_factory=list, description="The dated rules that decided the client's share"
+    )
 
     @property
     def client_total(self) -> Decimal:

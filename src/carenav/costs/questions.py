@@ -69,6 +69,9 @@ def questions_to_ask(
             f"Does {plan.state} Medicaid (or my managed-care plan) cover {level} here, with what "
             "copay, and does it need prior authorization?"
         )
+    to_plan_dual, to_program_dual = _dual_questions(ledger)
+    to_plan += to_plan_dual
+    to_program += to_program_dual
     if not isinstance(plan, SelfPayPlan) and ledger.totals.balance_bill:
         to_program.append(
             f"Will you bill me the difference between your charge and the plan's allowed amount "
@@ -82,3 +85,40 @@ def questions_to_ask(
     if scholarship is not False:
         to_program.append("Do you offer scholarships or other financial help?")
     return {"the plan": to_plan, "the program": to_program}
+
+
+# Where a QMB reports a bill for Medicare cost sharing (CMS, MLN Matters SE1128 and the
+# Medicare & You handbook: call 1-800-MEDICARE).
+QMB_BILLED = (
+    "If you are a QMB and a provider bills you Medicare's deductible, coinsurance or a copay, "
+    "you do not owe it (Social Security Act §1902(n)(3)(B)): show the provider your Medicaid or "
+    "QMB card or notice and ask them to take the bill back; if they do not, call 1-800-MEDICARE "
+    "(1-800-633-4227, TTY 1-877-486-2048) to report it."
+)
+
+
+def _dual_questions(ledger: CostLedger) -> tuple[list[str], list[str]]:
+    """What Medicaid alongside Medicare leaves to ask: the QMB protection, Medicaid participation."""
+    kinds = {rule.kind for rule in ledger.rules_applied}
+    to_plan: list[str] = []
+    to_program: list[str] = []
+    if "dual_qmb" in kinds:
+        to_program.append(
+            "I am a Qualified Medicare Beneficiary (QMB). Will you bill Medicare (and Medicaid) "
+            "and accept that as payment in full, with nothing billed to me?"
+        )
+        to_program.append(QMB_BILLED)
+    if "dual_full" in kinds:
+        to_program.append(
+            "Do you take my Medicaid, so that Medicaid pays Medicare's cost sharing and I pay at "
+            "most Medicaid's copay?"
+        )
+        to_plan.append(
+            "Am I a QMB as well as on full Medicaid? (A QMB owes no Medicare cost sharing.)"
+        )
+    if "dual_premium_only" in kinds:
+        to_plan.append(
+            "Do I qualify for QMB or full Medicaid, which would also pay Medicare's deductible "
+            "and coinsurance? (SLMB and QI pay the Part B premium only.)"
+        )
+    return to_plan, to_program

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from carenav.costs.ledger import AppliedRule
 from carenav.errors import InputError
 from carenav.models.base import dollars, round_cents
 from carenav.models.billing import ProgramBilling, SlidingScaleTier
@@ -38,10 +39,14 @@ class YearTerms:
     copay_before_deductible: bool = False
     out_of_pocket_max: Decimal | None = None
     limit: int | None = None
-    client_pays_deductible: bool = True  # False under Medigap F
-    client_pays_coinsurance: bool = True  # False under Medigap F or G
+    client_pays_deductible: bool = True  # False under Medigap F, or for a QMB
+    client_pays_coinsurance: bool = True  # False under Medigap F or G, or for a QMB
+    client_pays_copay: bool = True  # False for a QMB under Medicare Advantage
+    coinsurance_cap: Decimal | None = None  # most coinsurance per unit (hospital outpatient)
+    client_copay_instead: Decimal | None = None  # full dual: at most Medicaid's copay a unit
     parameters: str | None = None  # e.g. "Medicare Part B 2026"
     caveat: str | None = None
+    rules: tuple[AppliedRule, ...] = ()  # the dated rules that shaped these terms
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,14 @@ def plan_years(plan: CoveragePlan, start: date, end: date) -> list[tuple[date, d
     return segments
 
 
-def year_terms(
+def plan_terms(
     plan: CoveragePlan, first_day: date, network: Network, level: str, reference: ReferenceTables
 ) -> YearTerms:
-    """The plan's cost sharing for the plan year that contains `first_day`."""
+    """The plan's own cost sharing for the plan year that contains `first_day`.
+
+    `carenav.costs.rules.year_terms` adds what the client's situation changes (the
+    Medicare billing setting, Medicaid alongside Medicare); engines call that one.
+    """
     if isinstance(plan, CommercialPlan):
         tier = plan.tier(network)
         if tier is None:

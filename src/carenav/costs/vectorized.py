@@ -22,12 +22,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from carenav.costs.engine import check_accumulators
+from carenav.costs.fallback import ledger_totals, needs_ledger
+from carenav.costs.rules import year_terms
 from carenav.costs.terms import (
     YearTerms,
     plan_year_start,
     plan_years,
     self_pay_share,
-    year_terms,
 )
 from carenav.errors import InputError
 from carenav.models.billing import ProgramBilling
@@ -36,6 +37,7 @@ from carenav.models.coverage import (
     CommercialPlan,
     CoveragePlan,
     EstimateInputs,
+    OriginalMedicarePlan,
     SelfPayPlan,
 )
 from carenav.models.reference import ReferenceTables
@@ -71,7 +73,10 @@ def _cost_per_unit(allowed: Cents, terms: YearTerms) -> Cents:
     """Copay then coinsurance on an allowed amount with no deductible left."""
     copay = np.minimum(_cents(terms.copay), allowed)
     numerator, denominator = _ratio(terms.coinsurance)
-    return copay + _round_share(allowed - copay, numerator, denominator)
+    coinsurance = _round_share(allowed - copay, numerator, denominator)
+    if terms.coinsurance_cap is not None:
+        coinsurance = np.minimum(coinsurance, _cents(terms.coinsurance_cap))
+    return copay + coinsurance
 
 
 def _cents(amount: Decimal) -> int:
@@ -146,6 +151,8 @@ def estimate_totals(
       - charge_cents (Int64): billed charge per unit, NA when not known
       - cash_price_cents (Int64): self-pay price per unit, NA when not known
       - level (str, optional): ASAM level, for day limits; default inputs.level
+      - medicare_setting (str, optional): where the program bills Medicare (hopd, fqhc, ...);
+        used under Original Medicare when the estimate names no setting
       - sliding_scale_pays_ppm (Int64, optional): self-pay only: the share of the cash price
         this household pays on the program's own scale, in millionths; NA = the plan's scale
     `program_frame` builds such a frame from ProgramBilling models.
@@ -153,6 +160,9 @@ def estimate_totals(
     Returns a frame with the same index: program_id, units (meeting days in the
     estimate), client_cents and plan_pays_cents (Int64; NA when a price is missing) and
     missing (why a total is NA; "" otherwise). Equal to `estimate(...)` to the cent.
+
+    Rules with no closed form here (see `carenav.costs.fallback.needs_ledger`) are
+    computed by the per-program ledger, row by row: exact, but far slower.
     """
     absent = [name for name in REQUIRED_COLUMNS if name not in programs]
     if absent:
@@ -162,6 +172,18 @@ def estimate_totals(
             "the documented columns",
         )
     check_accumulators(plan, inputs, reference)
+    if isinstance(plan, OriginalMedicarePlan) and inputs.medicare_setting is None:
+        by_setting = _by_program_setting(programs, plan, inputs, reference)
+        if by_setting is not None:
+            return by_setting
+    end = inputs.start + timedelta(days=7 * inputs.weeks)
+    segments = plan_years(plan, inputs.start, end)
+    all_terms = [
+        year_terms(plan, plan_year_start(plan, first), inputs, reference, inputs.medicare_setting)
+        for first, _ in segments
+    ]
+    if any(needs_ledger(terms) for terms in all_terms):
+        return ledger_totals(programs, plan, inputs, reference)
     default_share = Decimal(1)
     if isinstance(plan, SelfPayPlan):
         tiers = reference.sliding_scale(plan.sliding_scale).tiers
@@ -169,17 +191,13 @@ def estimate_totals(
     allowed, balance, uncovered, missing, reason = _prices(programs, plan, inputs, default_share)
     mask = programs["weekday_mask"].to_numpy(dtype=np.int64)
     bits = (mask[:, None] >> np.arange(7, dtype=np.int64)) & 1
-    end = inputs.start + timedelta(days=7 * inputs.weeks)
     n = len(programs)
     total_units = np.zeros(n, dtype=np.int64)
     client = np.zeros(n, dtype=np.int64)
     plan_pays = np.zeros(n, dtype=np.int64)
-    for index, (first, stop) in enumerate(plan_years(plan, inputs.start, end)):
+    for index, ((first, stop), terms) in enumerate(zip(segments, all_terms, strict=True)):
         units = bits @ _weekday_counts(first, stop)
         total_units += units
-        terms = year_terms(
-            plan, plan_year_start(plan, first), inputs.network, inputs.level, reference
-        )
         opening = inputs.accumulators if index == 0 else None
         limit = _limits(plan, terms, programs)
         year_client, year_plan = _year(units, allowed, balance, uncovered, terms, opening, limit)
@@ -197,6 +215,30 @@ def estimate_totals(
     )
     result.loc[missing, ["client_cents", "plan_pays_cents"]] = pd.NA
     return result
+
+
+def _by_program_setting(
+    programs: pd.DataFrame,
+    plan: CoveragePlan,
+    inputs: EstimateInputs,
+    reference: ReferenceTables,
+) -> pd.DataFrame | None:
+    """Original Medicare over programs that bill from different settings: one pass per setting."""
+    if "medicare_setting" not in programs or programs["medicare_setting"].isna().all():
+        return None
+    settings = (
+        programs["medicare_setting"].astype(object).where(programs["medicare_setting"].notna(), "")
+    )
+    parts = [
+        estimate_totals(
+            rows.drop(columns="medicare_setting"),
+            plan,
+            inputs.model_copy(update={"medicare_setting": value or None}),
+            reference,
+        )
+        for value, rows in programs.groupby(settings, sort=False)
+    ]
+    return pd.concat(parts).loc[programs.index]
 
 
 def _limits(plan: CoveragePlan, terms: YearTerms, programs: pd.DataFrame) -> Cents | None:
@@ -255,7 +297,11 @@ def _year(
     if terms.out_of_pocket_max is not None:
         share = np.minimum(share, _cents(terms.out_of_pocket_max - met.out_of_pocket_met))
     client_share = share
-    if not (terms.client_pays_deductible and terms.client_pays_coinsurance):
+    if not (
+        terms.client_pays_deductible or terms.client_pays_coinsurance or terms.client_pays_copay
+    ):
+        client_share = np.zeros_like(share)  # a QMB owes none of Medicare's cost sharing
+    elif not (terms.client_pays_deductible and terms.client_pays_coinsurance):
         # Medigap (Original Medicare has no maximum, so nothing above was capped).
         client_share = np.where(terms.client_pays_deductible, deductible_part, 0) + np.where(
             terms.client_pays_coinsurance, share - deductible_part, 0
@@ -291,6 +337,7 @@ def program_frame(
             "cash_price_cents": cents(billing.cash_price),
             "level": (levels or {}).get(program_id, inputs.level),
             "sliding_scale_pays_ppm": None,
+            "medicare_setting": billing.medicare_setting,
         }
         if isinstance(plan, SelfPayPlan) and billing.sliding_scale and inputs.household:
             share, _ = self_pay_share(
@@ -305,7 +352,9 @@ def program_frame(
                 )
             row["sliding_scale_pays_ppm"] = int(millionths)
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*REQUIRED_COLUMNS, "level", "sliding_scale_pays_ppm"])
+    frame = pd.DataFrame(
+        rows, columns=[*REQUIRED_COLUMNS, "level", "sliding_scale_pays_ppm", "medicare_setting"]
+    )
     for name in ("in_network_cents", "charge_cents", "cash_price_cents", "sliding_scale_pays_ppm"):
         frame[name] = frame[name].astype("Int64")
     return frame

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from carenav.models.base import Money, Rate, StrictModel
+from carenav.models.medicare import MedicareSetting
 
 
 class Weekday(StrEnum):
@@ -61,6 +62,10 @@ class ProgramBilling(StrictModel):
     sliding_scale: list[SlidingScaleTier] | None = None
     meeting_days: list[Weekday] = Field(min_length=1, description="Days a week the program meets")
     planned_weeks: int | None = Field(default=None, ge=1, le=104)
+    medicare_setting: MedicareSetting | None = Field(
+        default=None,
+        description="Where the program bills Medicare (hopd, cmhc, fqhc, rhc, otp, office)",
+    )
 
     @field_validator("meeting_days")
     @classmethod

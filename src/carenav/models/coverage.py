@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
+from carenav.models.medicare import DualEligibility, MedicareSetting
 from carenav.models.reference import Region
 
 Network = Literal["in", "out"]
@@ -200,6 +201,17 @@ class EstimateInputs(StrictModel):
     network: Network = "in"
     accumulators: Accumulators = Field(default_factory=Accumulators)
     household: Household | None = None
+    dual: DualEligibility = Field(
+        default_factory=DualEligibility,
+        title="Medicaid with Medicare",
+        description="For a Medicare client: a Medicare Savings Program status or full Medicaid",
+    )
+    medicare_setting: MedicareSetting | None = Field(
+        default=None,
+        title="Where the program bills Medicare",
+        description="Hospital outpatient department, CMHC, FQHC, RHC, opioid treatment program "
+        "or office; empty: the program's record, else deductible then 20%",
+    )
 
 
 class EnteredPlan(CostSharing):

@@ -16,6 +16,13 @@ from pydantic import Field, field_validator
 from carenav.errors import InputError, UnknownIdError
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
 from carenav.models.billing import SlidingScaleTier
+from carenav.models.medicare import (
+    SETTING_NAMES,
+    DualRule,
+    DualStatus,
+    MedicareSetting,
+    MedicareSettingRule,
+)
 
 # The HHS guidelines have three tables: the 48 contiguous states and DC, Alaska, Hawaii.
 Region = Literal["contiguous", "alaska", "hawaii"]
@@ -33,6 +40,10 @@ class MedicarePartBYear(StrictModel):
     deductible: Money
     coinsurance: Rate = Field(description="Share of the Medicare-approved amount, 0.2 is 20%")
     standard_premium_monthly: Money | None = None
+    part_a_inpatient_deductible: Money | None = Field(
+        default=None,
+        description="Part A's inpatient deductible; also caps a hospital outpatient coinsurance",
+    )
     source: Source
 
 
@@ -144,6 +155,32 @@ class ReferenceTables(StrictModel):
     medicare_advantage_limits: list[OutOfPocketLimit] = Field(default_factory=list)
     sliding_scales: list[SlidingScale] = Field(default_factory=list)
     medicaid: MedicaidCostSharing | None = None
+    medicare_settings: list[MedicareSettingRule] = Field(default_factory=list)
+    dual_rules: list[DualRule] = Field(default_factory=list)
+
+    def setting_rule(self, setting: MedicareSetting, on: date) -> MedicareSettingRule:
+        """The Part B rule for a billing setting in effect on a date (InputError when none is)."""
+        rows = [r for r in self.medicare_settings if r.setting == setting and r.effective <= on]
+        if not rows:
+            raise InputError(
+                "setting",
+                f"carenav's data has no Medicare rule for {SETTING_NAMES[setting]} in effect on {on}",
+                "a setting and date the Medicare rules cover (data/reference/medicare_rules.yaml)",
+            )
+        return max(rows, key=lambda r: r.effective)
+
+    def dual_rule(self, status: DualStatus, on: date) -> DualRule | None:
+        """The rule for a Medicare Savings Program status in effect on a date; None for Medicare only."""
+        if status == "none":
+            return None
+        rows = [r for r in self.dual_rules if r.status == status and r.effective <= on]
+        if not rows:
+            raise InputError(
+                "dual eligibility",
+                f"carenav's data has no rule for the status '{status}' in effect on {on}",
+                "a status the Medicare rules cover (data/reference/medicare_rules.yaml)",
+            )
+        return max(rows, key=lambda r: r.effective)
 
     def part_b(self, year: int) -> tuple[MedicarePartBYear, str | None]:
         """Part B figures for a service year, and a caveat when an earlier year's stand in.
