@@ -181,18 +181,44 @@ def test_a_plan_file_can_be_given_by_path(
             "argument --network: invalid choice: 'sideways'",
         ),
         (
-            ["--plan", "medicare-part-b-2026", "--rate", "450", "--days-per-week", "3"]
-            + ["--dual", "qmbb"],
+            [
+                "--plan",
+                "medicare-part-b-2026",
+                "--rate",
+                "450",
+                "--days-per-week",
+                "3",
+                "--dual",
+                "qmbb",
+            ],
             "argument --dual: invalid choice: 'qmbb'",
         ),
         (
-            ["--plan", "medicare-part-b-2026", "--rate", "450", "--days-per-week", "3"]
-            + ["--setting", "hospital"],
+            [
+                "--plan",
+                "medicare-part-b-2026",
+                "--rate",
+                "450",
+                "--days-per-week",
+                "3",
+                "--setting",
+                "hospital",
+            ],
             "argument --setting: invalid choice: 'hospital'",
         ),
         (
-            ["--plan", "medicare-part-b-2026", "--rate", "450", "--days-per-week", "3"]
-            + ["--dual", "full", "--medicaid-state", "N1"],
+            [
+                "--plan",
+                "medicare-part-b-2026",
+                "--rate",
+                "450",
+                "--days-per-week",
+                "3",
+                "--dual",
+                "full",
+                "--medicaid-state",
+                "N1",
+            ],
             "carenav: medicaid state: 'N1' is not a state code; expected two letters such as NY",
         ),
         (
