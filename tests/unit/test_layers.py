@@ -15,7 +15,16 @@ import carenav
 
 PACKAGE = Path(carenav.__file__).parent
 # The pure engines, and the modules they read the directory frame and comparisons with.
-ENGINES = ("costs", "matching", "placement", "transitions", "directory", "compare")
+ENGINES = (
+    "costs",
+    "matching",
+    "placement",
+    "transitions",
+    "coverage_review",
+    "co_occurring",
+    "directory",
+    "compare",
+)
 # What may not import the catalog: the vocabulary and every engine.
 BELOW_CATALOG = ("models", *ENGINES)
 WIDGETS = ("ipywidgets", "IPython", "voila")
