@@ -37,3 +37,37 @@ def test_choosing_a_current_level_shows_a_readiness_verdict_with_what_is_missing
     expect(readiness).to_contain_text("Review needed")
     expect(readiness).to_contain_text("Missing:")
     expect(page.locator(".carenav-trajectory svg")).to_be_visible()
+
+
+def test_the_rule_set_chooser_switches_to_the_mental_health_rules_and_to_the_medicare_checklist(
+    page: Page, server: VoilaServer
+) -> None:
+    open_app(page, server, "readiness_check")
+    chooser = page.get_by_label("Rule set")
+    chooser.select_option(
+        label="Illustrative mental-health placement rules (version 1.0 (2026-12))"
+    )
+    handle = page.locator(".carenav-rating-symptoms [role=slider]")
+    handle.focus()
+    for _ in range(3):  # 0 -> 3: serious symptoms
+        handle.press("ArrowRight")
+    recommendation = page.locator(".carenav-recommendation")
+    expect(page.locator(".carenav-recommended-level")).to_contain_text(
+        "2.1 Intensive outpatient (IOP)"
+    )
+    expect(recommendation).to_contain_text(
+        "Rule set: Illustrative mental-health placement rules, version 1.0 (2026-12)"
+    )
+
+    chooser.select_option(
+        label="Medicare PHP and IOP coverage criteria (version 2026-12 (regulation text as "
+        "checked on 2026-12-01)) — coverage checklist"
+    )
+    coverage = page.locator(".carenav-coverage")
+    expect(coverage).to_contain_text("Coverage checklist: 2.5 Partial hospitalization (PHP)")
+    expect(page.locator(".carenav-recertification-due")).to_contain_text("due by day 30")
+    page.locator(".carenav-criterion-php-reasonable-and-necessary select").select_option(
+        label="Meets"
+    )
+    expect(page.locator(".carenav-coverage-outcome")).to_contain_text("No criterion is unmet")
+    expect(page.locator(".carenav-app")).to_contain_text("Call or text 988")

@@ -20,6 +20,7 @@ from carenav.placement import PlacementResult, decide, recommend_level
 from carenav.transitions import TransitionResult, assess_transition, decide_transition
 from carenav.ui.assessment_form import WIDE, WIDTH, AssessmentForm
 from carenav.ui.base import AppShell
+from carenav.ui.coverage_check import CoveragePanel
 from carenav.ui.readiness_views import (
     placement_html,
     summary_html,
@@ -55,21 +56,56 @@ class ReadinessCheckApp(AppShell):
                 raise InputError("rules", "this data folder has no placement rule sets")
             ids = [r.id for r in self.catalog.rule_sets]
             chosen = rule_set_id or (DEFAULT_RULE_SET if DEFAULT_RULE_SET in ids else ids[0])
-            self.rule_set: RuleSet = self.catalog.rule_set(chosen)
+            if chosen not in ids:
+                self.catalog.coverage_set(chosen)  # an unknown id is refused here, by name
+            self.rule_set: RuleSet = self.catalog.rule_set(chosen if chosen in ids else ids[0])
         except CarenavError as exc:
             self.say_error(str(exc))
             self.mount()
             return
         self.continuum = self.catalog.continuum
-        self._build_inputs(today or date.today())  # the page's edge: engines never read the clock
-        self._build_outputs()
-        self.guard(self._refresh)()
-        self.mount(
-            widgets.HBox(
+        self.today = today or date.today()  # the page's edge: engines never read the clock
+        self.coverage: CoveragePanel | None = None
+        self.chooser = widgets.Dropdown(
+            options=self.catalog.rule_set_choices(),
+            value=chosen,
+            description="Rule set",
+            style=WIDE,
+            layout={"width": "auto"},
+        )
+        self.chooser.add_class("carenav-rule-set-chooser")
+        self.chooser.observe(self.guard(lambda change: self.choose(change["new"])), names="value")
+        self.choose(chosen)
+
+    def choose(self, set_id: str) -> None:
+        """Show the form for the chosen set; the history is cleared (its ratings fit no other set)."""
+        coverage_ids = [c.id for c in self.catalog.coverage_sets]
+        had_history = bool(self.history)
+        self.history.clear()
+        self.placement = self.transition = None
+        if set_id in coverage_ids:
+            criteria = self.catalog.coverage_set(set_id)
+            self.coverage = CoveragePanel(
+                criteria, self.continuum, self.today, self.guard, self.say
+            )
+            page: widgets.Widget = self.coverage.widget
+            self.guard(self.coverage.refresh)()
+        else:
+            self.rule_set = self.catalog.rule_set(set_id)
+            self.coverage = None
+            self._build_inputs(self.today)
+            self._build_outputs()
+            page = widgets.HBox(
                 [self._form, self._results],
                 layout=widgets.Layout(align_items="flex-start", gap="24px", flex_flow="row wrap"),
             )
-        )
+            self.guard(self._refresh)()
+        self.mount(self.chooser, page)
+        if had_history:
+            self.say(
+                "Switched rule set; the saved assessments were cleared, because ratings made "
+                "under one rule set are not read under another."
+            )
 
     # --- building -------------------------------------------------------------------------
 
