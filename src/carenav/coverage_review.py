@@ -89,9 +89,9 @@ class CoverageReview(StrictModel):
             self.count(CriterionAnswer.NOT_DOCUMENTED),
         )
         if unmet:
-            return f"{unmet} criterion/criteria not met, {missing} not documented yet."
+            return f"{_criteria(unmet)} not met; {missing} not documented yet."
         if missing:
-            return f"No criterion is unmet; {missing} not documented yet."
+            return f"No criterion is unmet; {_criteria(missing)} not documented yet."
         return "Every criterion is documented as met. The payer still decides coverage."
 
     def next_recertification(self, today: date) -> Recertification | None:
@@ -124,6 +124,10 @@ class CoverageReview(StrictModel):
                 "current text; confirm it before relying on these dates."
             )
         return "\n".join(lines)
+
+
+def _criteria(count: int) -> str:
+    return f"{count} criterion" if count == 1 else f"{count} criteria"
 
 
 def recertification_days(schedule: CertificationSchedule, count: int) -> list[int]:

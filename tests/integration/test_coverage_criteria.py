@@ -70,7 +70,7 @@ def test_a_medicare_php_admission_names_each_criterion_met_unmet_or_not_document
     assert by_id["php-in-lieu-of-inpatient-care"] is CriterionAnswer.DOES_NOT_MEET
     assert by_id["php-certification-and-plan-of-care"] is CriterionAnswer.NOT_DOCUMENTED
     assert "iop-needs-at-least-9-hours-a-week" not in by_id
-    assert review.outcome == "1 criterion/criteria not met, 5 not documented yet."
+    assert review.outcome == "1 criterion not met; 5 not documented yet."
     text = review.summary()
     assert "Does not meet: Does the record show the client would otherwise need" in text
     assert "not a clinical recommendation" in text and "payer decides coverage" in text

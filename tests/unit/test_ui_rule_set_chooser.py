@@ -69,7 +69,7 @@ def test_choosing_the_medicare_set_shows_a_checklist_and_when_recertification_is
     panel.answers["php-in-lieu-of-inpatient-care"].value = "does-not-meet"
     shown = text_of(panel.result.value)
     assert "Coverage checklist: 2.5 Partial hospitalization (PHP)" in shown
-    assert "1 criterion/criteria not met, 5 not documented yet." in shown
+    assert "1 criterion not met; 5 not documented yet." in shown
     assert "Next recertification (number 1) due by day 30 (2026-03-31), in 11 days." in shown
     assert "not a clinical recommendation" in shown and "Recommended level" not in shown
     assert "not yet confirmed in the regulation's current text" in shown
