@@ -248,7 +248,7 @@ def test_a_bad_date_and_a_bad_week_count_are_one_line(capsys: pytest.CaptureFixt
         (["--start", "March 2", "--weeks", "12"], "'March 2' is not a date as YYYY-MM-DD"),
         (
             ["--start", "2026-03-02", "--weeks", "500"],
-            "weeks: Input should be less than or equal to 104",
+            "weeks: is above 104; expected 104 or less",
         ),
     ):
         code, _, err = _run(

@@ -6,14 +6,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from carenav.catalog.reading import (
-    display_path,
-    problems_from_validation,
-    read_yaml,
-    record_name,
-    validate_record,
-)
-from carenav.errors import Problem
+from carenav.catalog.reading import display_path, read_yaml, record_name, validate_record
+from carenav.errors import Problem, problems_from_validation
 from carenav.models.levels import Continuum, LevelOfCare
 
 LEVELS_FILE = "levels_of_care.yaml"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from carenav.catalog.reading import display_path, problems_from_validation, read_yaml, record_name
-from carenav.errors import Problem
+from carenav.catalog.reading import display_path, read_yaml, record_name
+from carenav.errors import Problem, problems_from_validation
 from carenav.models.base import dollars
 from carenav.models.coverage import (
     CommercialPlan,
@@ -24,33 +23,20 @@ PLAN_ADAPTER: TypeAdapter[CoveragePlan] = TypeAdapter(CoveragePlan)
 
 
 KINDS = ("commercial", "medicare_advantage", "medicare_part_b", "medicaid", "self_pay")
-_BOUND = re.compile(r"^Input should be (greater|less) than or equal to (\S+)$")
 
 
 def _plain(problem: Problem) -> Problem:
-    """pydantic's wording made plain: the plan's kind dropped from the field, bounds as words."""
+    """A plan's problem in a plan's words: its kind dropped from the field, shares as shares."""
     field = problem.field or ""
     head, _, rest = field.partition(".")
     if head in KINDS:
         field = rest
     message, expected = problem.message, problem.expected
-    bound = _BOUND.match(message)
-    if (
-        bound
-        and field.endswith(("coinsurance", "allowed_percent_of_charge"))
-        and bound[1] == "less"
-    ):
+    if field.endswith(("coinsurance", "allowed_percent_of_charge")) and message == "is above 1":
         message, expected = "is more than 1", "a share from 0 to 1 (0.2 is 20%)"
-    elif bound:
-        message = f"is {'below' if bound[1] == 'greater' else 'above'} {bound[2]}"
-        expected = f"{bound[2]} or {'more' if bound[1] == 'greater' else 'less'}"
     elif message.startswith("Input tag"):
         field, message = "kind", "is not a kind of plan carenav knows"
         expected = "one of " + ", ".join(KINDS)
-    elif message.startswith("String should match pattern") and "state" in field:
-        message, expected = "is not a state code", "two capital letters such as NY"
-    elif message.startswith("String should match pattern"):
-        message, expected = "is not a level code", "an ASAM level such as 2.1 (IOP) or 2.5 (PHP)"
     return Problem(problem.file, problem.record, field or None, message, expected)
 
 

@@ -11,8 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from carenav.catalog.reading import problems_from_validation
-from carenav.errors import Problem
+from carenav.errors import Problem, problems_from_validation
 from carenav.models.frame import TABLE_COLUMNS
 from carenav.models.program import Program
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from carenav.errors import Problem
+from carenav.errors import Problem, problems_from_validation
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -60,60 +60,6 @@ def read_yaml(path: Path, root: Path, problems: list[Problem]) -> Any | None:
             Problem(shown, None, None, f"YAML syntax error at {where}: {reason}", "valid YAML")
         )
         return None
-
-
-def field_path(loc: tuple[int | str, ...]) -> str:
-    """A pydantic error location as a readable field path: ('tiers', 0, 'deductible') -> 'tiers[0].deductible'."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-_EXPECTED = {
-    "missing": "a value",
-    "extra_forbidden": "only the fields the format documents",
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "float_parsing": "a number",
-    "decimal_parsing": "an amount such as 1500 or 12.50",
-    "decimal_type": "an amount such as 1500 or 12.50",
-    "bool_parsing": "true or false",
-    "bool_type": "true or false",
-    "string_type": "text",
-    "list_type": "a list",
-    "dict_type": "a mapping of field: value",
-    "date_from_datetime_parsing": "a date as YYYY-MM-DD",
-    "date_parsing": "a date as YYYY-MM-DD",
-    "date_type": "a date as YYYY-MM-DD",
-}
-
-
-def problems_from_validation(
-    exc: ValidationError, file: str, record: str | None, prefix: str = ""
-) -> list[Problem]:
-    """One Problem per pydantic error, naming the field and what was expected."""
-    found: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        field = field_path(tuple(error["loc"]))
-        if prefix:
-            field = f"{prefix}.{field}" if field else prefix
-        kind = error["type"]
-        message = error["msg"]
-        if kind == "extra_forbidden":
-            message = "is not a known field"
-        elif kind == "missing":
-            message = "is missing"
-        elif kind.startswith("value_error") or kind == "assertion_error":
-            message = message.removeprefix("Value error, ")
-        expected = _EXPECTED.get(kind)
-        if kind in {"extra_forbidden"}:
-            expected = None
-        found.append(Problem(file, record, field or None, message, expected))
-    return found
 
 
 def record_name(data: Any, position: int) -> str:

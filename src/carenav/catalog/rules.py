@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from carenav.catalog.coverage_criteria import is_coverage_criteria_file
-from carenav.catalog.reading import display_path, field_path, problems_from_validation, read_yaml
-from carenav.errors import Problem
+from carenav.catalog.reading import display_path, read_yaml
+from carenav.errors import Problem, field_path, problems_from_validation
 from carenav.models.conditions import CONDITION_KINDS
 from carenav.models.levels import Continuum
 from carenav.models.rule_checks import contradictions

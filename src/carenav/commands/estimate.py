@@ -15,7 +15,7 @@ from carenav.catalog.payers import parse_plan
 from carenav.catalog.reading import read_yaml
 from carenav.costs import CostLedger, estimate, questions_to_ask
 from carenav.costs.ledger import LEDGER_COLUMNS
-from carenav.errors import DataError, InputError, Problem, UnknownIdError
+from carenav.errors import DataError, InputError, Problem, UnknownIdError, input_error
 from carenav.models.base import dollars
 from carenav.models.billing import DEFAULT_WEEKDAYS, ProgramBilling, Weekday
 from carenav.models.coverage import CoveragePlan, EstimateInputs, level_name
@@ -202,7 +202,7 @@ def _program(
             meeting_days=[Weekday(d) for d in days],
         )
     except ValidationError as exc:
-        raise _input_error(exc) from None
+        raise input_error(exc, _field) from None
     assumed = "" if args.weekdays else f", meeting days assumed: {days_text.replace(',', ', ')}"
     return billing, f"a program billing {dollars(args.rate)} a {args.unit}{assumed}", []
 
@@ -242,14 +242,12 @@ def _inputs(args: argparse.Namespace, level: str) -> EstimateInputs:
             }
         )
     except ValidationError as exc:
-        raise _input_error(exc) from None
+        raise input_error(exc, _field) from None
 
 
-def _input_error(exc: ValidationError) -> InputError:
-    """The first problem of a validation error as one InputError line."""
-    first = exc.errors(include_url=False)[0]
-    field = ".".join(str(part) for part in first["loc"]) or "input"
-    return InputError(field.replace("_", " "), first["msg"].removeprefix("Value error, "))
+def _field(loc: tuple[int | str, ...]) -> str:
+    """A model location as the words of the option it came from: ('accumulators', 'days_used') -> 'days used'."""
+    return (str(loc[-1]) if loc else "input").replace("_", " ")
 
 
 def _when(week: int | None, kind: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from carenav import catalog
-from carenav.errors import InputError
+from carenav.errors import input_error
 from carenav.matching import SORT_KEYS, find_programs
 from carenav.models.client import ClientNeeds
 
@@ -71,9 +71,12 @@ def needs_from(args: argparse.Namespace) -> ClientNeeds:
     try:
         return ClientNeeds.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = "--" + str(error["loc"][0]).replace("_", "-") if error["loc"] else "options"
-        raise InputError(where, str(error["msg"]).removeprefix("Value error, ")) from None
+        raise input_error(exc, _option) from None
+
+
+def _option(loc: tuple[int | str, ...]) -> str:
+    """The command-line option a model field comes from: ('max_miles',) -> '--max-miles'."""
+    return "--" + str(loc[0]).replace("_", "-") if loc else "options"
 
 
 def run(args: argparse.Namespace) -> int:

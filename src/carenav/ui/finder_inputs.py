@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 from pydantic import ValidationError
 
-from carenav.errors import InputError
+from carenav.errors import InputError, input_error
 from carenav.geo import place_name
 from carenav.models.billing import Weekday
 from carenav.models.client import ClientNeeds, Weights
@@ -351,12 +351,9 @@ class NeedsPanel:
         try:
             return ClientNeeds.model_validate(data)
         except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            where = str(error["loc"][0]) if error["loc"] else "needs"
-            message = str(error["msg"]).removeprefix("Value error, ")
-            if error["type"] == "too_short" and where == "needs":
-                message = "choose at least one"
-            raise InputError(where.replace("_", " "), message) from None
+            raise input_error(
+                exc, lambda loc: str(loc[0] if loc else "needs").replace("_", " ")
+            ) from None
 
     def weights_value(self) -> Weights:
         """The ranking weights as a validated model (a browser can send any number)."""
@@ -364,5 +361,4 @@ class NeedsPanel:
             values = {name: slider.value for name, slider in (self._weights or {}).items()}
             return Weights.model_validate(values)
         except ValidationError as exc:
-            error = exc.errors(include_url=False)[0]
-            raise InputError(f"weight for {error['loc'][0]}", "must be from 0 to 10") from None
+            raise input_error(exc, lambda loc: f"weight for {loc[0]}") from None

@@ -21,7 +21,7 @@ import ipywidgets as widgets
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from carenav.catalog.reading import field_path
+from carenav.errors import explain_all, field_path
 from carenav.ui.html import escape
 
 M = TypeVar("M", bound=BaseModel)
@@ -203,28 +203,14 @@ class ModelForm(Generic[M]):
             self.value = self.model.model_validate(data)
         except ValidationError as exc:
             self.value = None
-            for error in exc.errors(include_url=False):
-                name = str(error["loc"][0]) if error["loc"] else ""
-                message = _plain(error)
+            for error in explain_all(exc):
+                name = str(error.loc[0]) if error.loc else ""
+                message = error.sentence()
                 if name in self.inputs:
                     self.inputs[name].show_error(message)
                 else:
-                    where = field_path(tuple(error["loc"])) or "form"
+                    where = field_path(error.loc) or "form"
                     self.form_error.value = (
                         f'<span role="alert">{escape(where)}: {escape(message)}</span>'
                     )
         return self.value
-
-
-def _plain(error: Any) -> str:
-    """A pydantic error as a short sentence for the person at the keyboard."""
-    kind, ctx = error["type"], error.get("ctx") or {}
-    if kind == "missing" or (kind.endswith("_type") and error.get("input") is None):
-        return "Please fill this in."
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"Must be {ctx.get('ge', ctx.get('gt'))} or more."
-    if kind in {"less_than_equal", "less_than"}:
-        return f"Must be {ctx.get('le', ctx.get('lt'))} or less."
-    if kind.startswith("decimal") or kind.startswith("float") or kind.startswith("int"):
-        return "Must be a number, like 1500 or 12.50."
-    return str(error["msg"]).removeprefix("Value error, ")
