@@ -86,7 +86,7 @@ class UnknownIdError(CarenavError):
 # What a field's pattern means, in words. A pattern not listed here still never reaches a
 # user: it reads "is not in the expected form".
 _PATTERNS: dict[str, tuple[str, str]] = {
-    r"^\d{5}$": ("is not a five-digit ZIP code", "five digits such as 97205"),
+    r"^[0-9]{5}$": ("is not a five-digit ZIP code", "five digits such as 97205"),
     r"^[A-Z]{2}$": ("is not a state code", "two capital letters such as NY"),
     r"^\d(\.\d)?$": ("is not a level code", "an ASAM level such as 2.1 (IOP) or 2.5 (PHP)"),
     r"^[a-z0-9][a-z0-9._-]*$": (
@@ -205,6 +205,9 @@ def _words(kind: str, msg: str, ctx: dict[str, Any], given: object) -> tuple[str
         return "is not an amount", _EXPECTED[kind]
     if kind in {"int_parsing_size"}:
         return "is far too large", _EXPECTED[kind]
+    if kind == "unknown_code":
+        hint = f" (did you mean {ctx['suggestion']}?)" if ctx.get("suggestion") else ""
+        return msg + hint, str(ctx["expected"])
     if kind.startswith("value_error") or kind == "assertion_error":
         return msg.removeprefix("Value error, ").removeprefix("Assertion failed, "), None
     return msg, _EXPECTED.get(kind)

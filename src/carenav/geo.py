@@ -18,6 +18,7 @@ import pandas as pd
 import zipcodes
 
 from carenav.errors import InputError
+from carenav.models.base import ascii_digits
 
 EARTH_RADIUS_MILES = 3958.8
 ZIP_SOURCE = (
@@ -49,10 +50,15 @@ def zip_table() -> pd.DataFrame:
 
 
 def _clean(zip_code: str) -> str:
-    text = str(zip_code).strip()
+    text = ascii_digits(str(zip_code))
     if len(text) == 10 and text[5] == "-":
         text = text[:5]
     return text
+
+
+def _is_zip(text: str) -> bool:
+    """Five ASCII digits: the only text that may reach the ZIP library (it panics on others)."""
+    return len(text) == 5 and text.isascii() and text.isdigit()
 
 
 # Up to this many distinct ZIP codes are looked up one by one (about 1 ms each); more,
@@ -74,7 +80,7 @@ def _lookup(text: str) -> tuple[float, float, str] | None:
 
 def _known(zip_code: str) -> tuple[float, float, str]:
     text = _clean(zip_code)
-    if not (len(text) == 5 and text.isdigit()):
+    if not _is_zip(text):
         raise InputError(
             "ZIP code", f"'{zip_code}' is not a ZIP code", "five digits, such as 97205"
         )
@@ -112,7 +118,7 @@ def locate_many(zip_codes: pd.Series) -> tuple[FloatArray, FloatArray]:
         lat = np.asarray(keys.map(table["latitude"]).astype("float64"), dtype=np.float64)
         lon = np.asarray(keys.map(table["longitude"]).astype("float64"), dtype=np.float64)
         return lat, lon
-    points = [_lookup(str(u)) if len(str(u)) == 5 and str(u).isdigit() else None for u in uniques]
+    points = [_lookup(str(u)) if _is_zip(str(u)) else None for u in uniques]
     lats = np.array([p[0] if p else np.nan for p in points] + [np.nan], dtype=np.float64)
     lons = np.array([p[1] if p else np.nan for p in points] + [np.nan], dtype=np.float64)
     return lats[codes], lons[codes]

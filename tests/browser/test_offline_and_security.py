@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from carenav.ui.base import FAULT_ENV, UNEXPECTED
+from carenav.ui.base import UNEXPECTED
 from tests.browser.conftest import open_app
 from tests.browser.harness import VoilaServer, running_server
 
@@ -77,9 +77,26 @@ def test_every_page_sends_a_content_security_policy_that_keeps_it_on_this_server
     assert "connect-src 'self'" in policy
 
 
+# Run by each kernel before the app notebook (an IPython startup file): the continuum
+# app's level callback fails, so the test sees what a navigator sees when one does. The
+# fault lives here, in the test suite; no production module reads a test-only switch.
+FAULT = """
+from carenav.ui.care_continuum import CareContinuumApp
+
+def _fail(self, *args, **kwargs):
+    raise RuntimeError("fault injected")
+
+CareContinuumApp._chosen = _fail
+"""
+
+
 @pytest.fixture(scope="module")
-def faulty_server() -> Iterator[VoilaServer]:
-    with running_server({FAULT_ENV: "CareContinuumApp._chosen"}) as running:
+def faulty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
+    ipython_dir = tmp_path_factory.mktemp("ipython")
+    startup = ipython_dir / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-fault.py").write_text(FAULT, encoding="utf-8")
+    with running_server({"IPYTHONDIR": str(ipython_dir)}) as running:
         yield running
 
 
@@ -96,6 +113,9 @@ def test_a_failure_inside_a_callback_reaches_the_user_as_a_plain_message(
     assert "Traceback" not in body
     assert "RuntimeError" not in body
     assert "fault injected" not in body
+    # The operator's log (the server's own stderr) names the failure, without its text.
+    assert "carenav callback failed: RuntimeError at" in faulty_server.log()
+    assert "fault injected" not in faulty_server.log()
     expect(page.locator(".carenav-level-details")).to_contain_text("2.1 Intensive outpatient")
 
 

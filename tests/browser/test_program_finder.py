@@ -44,3 +44,25 @@ def test_choosing_a_level_of_care_changes_the_ranked_results(
     )
     expect(page.locator(".carenav-near-misses")).to_contain_text("Misses only because")
     assert re.search(r"\d+ programs? fits?", _count(page))
+
+
+def test_a_zip_in_full_width_digits_is_read_and_the_page_keeps_answering(
+    page: Page, server: VoilaServer
+) -> None:
+    # An East Asian keyboard mode types full-width digits; the ZIP library panicked on
+    # them, the kernel stayed busy, and every later change was ignored.
+    open_app(page, server, "program_finder")
+    page.get_by_text("Where and when", exact=True).click()
+    zip_box = page.locator(".carenav-need-zip input")
+    zip_box.fill("\uff19\uff17\uff12\uff10\uff15")
+    zip_box.press("Enter")
+    expect(page.locator(".carenav-app")).to_contain_text("Portland, OR")
+    before = _count(page)
+    page.get_by_text("Needs and level", exact=True).click()
+    php = page.locator(
+        ".carenav-need-levels option", has_text="2.5 Partial hospitalization (PHP) — "
+    )
+    page.locator(".carenav-need-levels select").select_option(label=php.inner_text())
+    expect(page.locator(".carenav-result-count")).not_to_have_text(before)
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "PanicException" not in body

@@ -73,7 +73,7 @@ PLAN_CASES = [
     ({"deductable": 5}, f"{WHERE}, field deductable: is not a known field"),
     (
         {"in_network": {"deductible": "lots"}},
-        f"{WHERE}, field in_network.deductible: Input should be a valid decimal; expected an amount "
+        f"{WHERE}, field in_network.deductible: is not an amount; expected an amount "
         "such as 1500 or 12.50",
     ),
     (

@@ -168,3 +168,18 @@ def test_preferences_and_weights_are_built_when_their_section_opens(app: Program
     assert app.matches is not None
     shown = app.matches.results["reasons"].dropna()
     assert len(shown) and all(any("family program" in r for r in reasons) for reasons in shown)
+
+
+def test_a_zip_typed_in_full_width_digits_is_read_as_the_zip_and_the_page_keeps_working(
+    app: ProgramFinderApp,
+) -> None:
+    app.inputs.zip.value = "97205"
+    ascii_results = app.results.value
+    app.inputs.zip.value = ""
+    app.inputs.zip.value = "\uff19\uff17\uff12\uff10\uff15"  # what an East Asian keyboard types
+    assert "Portland, OR" in app.inputs.zip_message.value
+    assert app.results.value == ascii_results
+    app.inputs.zip.value = "\uff19\uff17\uff12x\uff15"
+    assert "is not a ZIP code" in unescape(app.inputs.zip_message.value)
+    app.inputs.zip.value = "97205"
+    assert app.results.value == ascii_results

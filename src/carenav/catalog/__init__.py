@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from carenav.catalog.levels import load_continuum
 from carenav.errors import DataError, Problem
+from carenav.models.known import KnownCodes
 from carenav.models.levels import Continuum
 from carenav.resources import bundled_data_dir
 
@@ -68,6 +69,10 @@ class Catalog:
     def plan_names(self) -> dict[str, str]:
         """Each payer plan's id and the name clients know it by, for words on screen."""
         return {plan_id: plan.name for plan_id, plan in self.payers.items()}
+
+    def known_codes(self) -> KnownCodes:
+        """The closed vocabularies of this data (its level codes and plan ids), for validation."""
+        return KnownCodes(levels=tuple(self.continuum.codes()), plans=tuple(self.payers))
 
     def rule_set(self, rule_set_id: str) -> RuleSet:
         """The placement rule set with this id; UnknownIdError for one not loaded."""
@@ -179,7 +184,8 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
     if "payers" in wanted:
         from carenav.catalog.payers import load_payers
 
-        payers = load_payers(root, reference or _empty("reference"), problems, warnings)
+        known = KnownCodes(levels=tuple(continuum.codes())) if continuum else None
+        payers = load_payers(root, reference or _empty("reference"), problems, warnings, known)
     if "rules" in wanted:
         from carenav.catalog.rules import load_rule_sets
 

@@ -16,6 +16,7 @@ from carenav.models.coverage import (
     SelfPayPlan,
     level_name,
 )
+from carenav.models.known import KnownCodes
 from carenav.models.reference import ReferenceTables
 
 PAYERS_DIR = "payers"
@@ -40,18 +41,28 @@ def _plain(problem: Problem) -> Problem:
     return Problem(problem.file, problem.record, field or None, message, expected)
 
 
-def parse_plan(data: object, file: str, problems: list[Problem]) -> CoveragePlan | None:
-    """One plan from parsed YAML (or a dict from a form), or None after recording its problems."""
+def parse_plan(
+    data: object, file: str, problems: list[Problem], known: KnownCodes | None = None
+) -> CoveragePlan | None:
+    """One plan from parsed YAML (or a dict from a form), or None after recording its problems.
+
+    `known` holds the data's level codes: a limit or prior authorization for a level the
+    continuum lacks is refused, since it would silently never apply.
+    """
     record = record_name(data, 0) if isinstance(data, dict) and data.get("id") else None
     try:
-        return PLAN_ADAPTER.validate_python(data)
+        return PLAN_ADAPTER.validate_python(data, context=known.context() if known else None)
     except ValidationError as exc:
         problems.extend(_plain(p) for p in problems_from_validation(exc, file, record))
         return None
 
 
 def load_payers(
-    root: Path, reference: ReferenceTables, problems: list[Problem], warnings: list[Problem]
+    root: Path,
+    reference: ReferenceTables,
+    problems: list[Problem],
+    warnings: list[Problem],
+    codes: KnownCodes | None = None,
 ) -> dict[str, CoveragePlan]:
     """Every plan in root/payers/*.yaml by id; a missing folder loads as none.
 
@@ -72,7 +83,7 @@ def load_payers(
                 Problem(shown, None, None, "is not a plan", "a mapping with id, kind, name, ...")
             )
             continue
-        plan = parse_plan(data, shown, problems)
+        plan = parse_plan(data, shown, problems, codes)
         if plan is None:
             continue
         if plan.id in plans:

@@ -19,6 +19,7 @@ from carenav.errors import DataError, InputError, Problem, UnknownIdError, input
 from carenav.models.base import dollars
 from carenav.models.billing import DEFAULT_WEEKDAYS, ProgramBilling, Weekday
 from carenav.models.coverage import CoveragePlan, EstimateInputs, level_name
+from carenav.models.known import KnownCodes
 
 
 def _amount(text: str) -> Decimal:
@@ -131,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         or next((code for code in ("2.1", "2.5") if code in levels), None)
         or (levels[0] if levels else "2.1")
     )
-    inputs = _inputs(args, level)
+    inputs = _inputs(args, level, loaded.known_codes())
     ledger = estimate(plan, billing, inputs, loaded.reference, program_name)
     if args.json:
         print(json.dumps(ledger.model_dump(mode="json"), indent=2))
@@ -157,7 +158,11 @@ def _plan(given: str, loaded: catalog.Catalog) -> CoveragePlan:
     if path.suffix in {".yaml", ".yml"} and path.is_file():
         problems: list[Problem] = []
         data = read_yaml(path, path.parent, problems)
-        plan = parse_plan(data, path.name, problems) if data is not None else None
+        plan = (
+            parse_plan(data, path.name, problems, loaded.known_codes())
+            if data is not None
+            else None
+        )
         if plan is None:
             raise DataError(problems)
         return plan
@@ -207,7 +212,7 @@ def _program(
     return billing, f"a program billing {dollars(args.rate)} a {args.unit}{assumed}", []
 
 
-def _inputs(args: argparse.Namespace, level: str) -> EstimateInputs:
+def _inputs(args: argparse.Namespace, level: str, known: KnownCodes) -> EstimateInputs:
     if (args.household is None) != (args.income is None):
         raise InputError("household", "give --household and --income together")
     state = args.medicaid_state
@@ -239,7 +244,8 @@ def _inputs(args: argparse.Namespace, level: str) -> EstimateInputs:
                     else args.takes_medicaid == "yes",
                 },
                 "medicare_setting": args.setting,
-            }
+            },
+            context=known.context(),
         )
     except ValidationError as exc:
         raise input_error(exc, _field) from None

@@ -13,6 +13,7 @@ from carenav import catalog
 from carenav.errors import input_error
 from carenav.matching import SORT_KEYS, find_programs
 from carenav.models.client import ClientNeeds
+from carenav.models.known import KnownCodes
 
 
 def _list(text: str | None) -> list[str]:
@@ -51,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--json", action="store_true", help="print results and near misses as JSON")
 
 
-def needs_from(args: argparse.Namespace) -> ClientNeeds:
+def needs_from(args: argparse.Namespace, known: KnownCodes | None = None) -> ClientNeeds:
     """The command-line options as a validated ClientNeeds; InputError names the option."""
     data: dict[str, Any] = {
         "needs": _list(args.needs),
@@ -69,7 +70,7 @@ def needs_from(args: argparse.Namespace) -> ClientNeeds:
         "formats": _list(args.formats),
     }
     try:
-        return ClientNeeds.model_validate(data)
+        return ClientNeeds.model_validate(data, context=known.context() if known else None)
     except ValidationError as exc:
         raise input_error(exc, _option) from None
 
@@ -80,8 +81,8 @@ def _option(loc: tuple[int | str, ...]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    needs = needs_from(args)
     loaded = catalog.load(args.data, sections=("programs", "payers"))
+    needs = needs_from(args, loaded.known_codes())
     today = args.today or date.today()
     matches = find_programs(
         needs,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated
@@ -31,6 +32,18 @@ def dollars(amount: Decimal) -> str:
     """
     text = f"{amount:,.2f}"
     return "$" + (text[:-3] if text.endswith(".00") else text)
+
+
+def ascii_digits(text: str) -> str:
+    """Text trimmed, with every Unicode decimal digit written as its ASCII digit.
+
+    A keyboard in an East Asian input mode types full-width digits ('９７２０５'); they
+    mean 97205, and libraries that expect ASCII (the ZIP table's) must never see them.
+
+    >>> ascii_digits(" ９７２０５ ")
+    '97205'
+    """
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text.strip())
 
 
 # Dollars, exact. Money is never a float: YAML numbers are read as text first.

@@ -12,7 +12,9 @@ from pydantic import Field, field_validator, model_validator
 
 from carenav.models.base import Identifier, StrictModel
 from carenav.models.billing import Weekday
-from carenav.models.program import StateCode, ZipCode
+from carenav.models.coverage import LevelCode
+from carenav.models.known import StateCode
+from carenav.models.program import ZipCode
 from carenav.models.vocabulary import (
     Condition,
     Format,
@@ -79,7 +81,7 @@ class ClientNeeds(StrictModel):
     conditions: frozenset[Condition] = Field(
         default=frozenset(), description="Each condition must be treated by the program"
     )
-    levels: frozenset[str] = Field(
+    levels: frozenset[LevelCode] = Field(
         default=frozenset(), description="Level codes, any of them, e.g. 2.1"
     )
     plan: Identifier | None = Field(
@@ -95,14 +97,6 @@ class ClientNeeds(StrictModel):
     formats: frozenset[Format] = frozenset()
     must_have: Preferences = Field(default_factory=Preferences)
     nice_to_have: Preferences = Field(default_factory=Preferences)
-
-    @field_validator("levels")
-    @classmethod
-    def _level_codes(cls, levels: frozenset[str]) -> frozenset[str]:
-        for code in levels:
-            if not code.replace(".", "", 1).isdigit():
-                raise ValueError(f"'{code}' is not a level code like 2.1")
-        return levels
 
     @model_validator(mode="after")
     def _distance_needs_a_zip(self) -> ClientNeeds:

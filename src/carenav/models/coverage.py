@@ -10,14 +10,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
+from carenav.models.known import StateCode, known_levels
 from carenav.models.medicare import DualEligibility, MedicareSetting
 from carenav.models.reference import Region
 
 Network = Literal["in", "out"]
-LevelCode = Annotated[str, Field(pattern=r"^\d(\.\d)?$", description="ASAM level, e.g. '2.1'")]
+# A level of care's code: the form of one, and (given the data's codes) one the continuum has.
+LevelCode = Annotated[
+    str,
+    Field(pattern=r"^\d(\.\d)?$", description="ASAM level, e.g. '2.1'"),
+    AfterValidator(known_levels),
+]
 
 LEVEL_NAMES = {"2.1": "IOP", "2.5": "PHP", "1": "outpatient"}
 
@@ -151,7 +157,7 @@ class MedicaidPlan(_PlanBase):
     """A state's Medicaid: a copay per unit from the state table (default $0), or one set here."""
 
     kind: Literal["medicaid"]
-    state: str = Field(pattern=r"^[A-Z]{2}$", description="Two-letter postal code, e.g. NY")
+    state: StateCode = Field(description="Two-letter postal code, e.g. NY")
     copay_per_unit: Money | None = Field(default=None, description="None: use the state table")
 
 

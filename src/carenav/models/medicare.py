@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import Field
 
 from carenav.models.base import Rate, Source, StrictModel
+from carenav.models.known import StateCode
 
 MedicareSetting = Literal["hopd", "cmhc", "fqhc", "rhc", "otp", "office"]
 SETTING_NAMES: dict[str, str] = {
@@ -85,9 +86,8 @@ class DualEligibility(StrictModel):
         title="Medicare Savings Program",
         description="QMB, SLMB or QI as the state's notice says, or full Medicaid without QMB",
     )
-    medicaid_state: str | None = Field(
+    medicaid_state: StateCode | None = Field(
         default=None,
-        pattern=r"^[A-Z]{2}$",
         title="Medicaid state",
         description="Two-letter code of the state whose Medicaid the client has, e.g. NY",
     )

@@ -18,8 +18,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
-from carenav.models.base import Identifier, StrictModel
+from carenav.models.base import Identifier, StrictModel, ascii_digits
 from carenav.models.billing import ProgramBilling, Weekday
+from carenav.models.known import StateCode
 from carenav.models.vocabulary import Condition, Format, Holistic, Population, Therapy, Track
 
 ALL_OTHERS_NO = "!*"
@@ -157,10 +158,11 @@ StateOptions = Annotated[
 ]
 OpenOptions = Annotated[Options, _Cell]
 
-StateCode = Annotated[
-    str, Field(pattern=r"^[A-Z]{2}$", description="Two-letter state code, e.g. OR")
+ZipCode = Annotated[
+    str,
+    BeforeValidator(lambda v: ascii_digits(v) if isinstance(v, str) else v),
+    Field(pattern=r"^[0-9]{5}$", description="Five-digit US ZIP code"),
 ]
-ZipCode = Annotated[str, Field(pattern=r"^\d{5}$", description="Five-digit US ZIP code")]
 Phone = Annotated[
     str, Field(pattern=r"^\d{3}-\d{3}-\d{4}$", description="Phone number as 503-555-0123")
 ]

@@ -16,6 +16,7 @@ from pydantic import Field, field_validator
 from carenav.errors import InputError, UnknownIdError
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
 from carenav.models.billing import SlidingScaleTier
+from carenav.models.known import StateCode
 from carenav.models.medicare import (
     SETTING_NAMES,
     DualRule,
@@ -107,7 +108,7 @@ def check_tiers(tiers: list[SlidingScaleTier]) -> list[SlidingScaleTier]:
 class StateMedicaidCopay(StrictModel):
     """What a state's Medicaid charges a client per billed unit of IOP or PHP."""
 
-    state: str = Field(pattern=r"^[A-Z]{2}$", description="Two-letter postal code")
+    state: StateCode = Field(description="Two-letter postal code")
     copay_per_unit: Money
     note: str | None = None
     source: Source

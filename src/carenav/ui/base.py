@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar, cast
@@ -18,6 +18,30 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 log = logging.getLogger("carenav.ui")
+
+
+class _ServerLog(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the process's own stderr: the terminal or service log that runs `carenav serve`.
+
+    Inside a kernel `sys.stderr` is ipykernel's stream to the browser, so a message logged
+    there would reach the page and never the operator; `sys.__stderr__` is the real one.
+    """
+
+    @property
+    def stream(self) -> object:
+        return sys.__stderr__
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
+if not any(isinstance(h, _ServerLog) for h in log.handlers):
+    _handler = _ServerLog()
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(_handler)
+    # Never also through the root logger: in a kernel its last resort is the browser's stream.
+    log.propagate = False
 
 CRISIS_LINE = (
     '<div class="carenav-crisis" role="note" aria-label="Crisis help">'
@@ -34,9 +58,6 @@ UNEXPECTED = (
     "tell whoever runs carenav here (the details are in the server log)."
 )
 READY_CLASS = "carenav-ready"
-# Test hook: the browser tests set this to a callback's qualified name to prove that a
-# failure inside it reaches the user as a plain message. Unset, it does nothing.
-FAULT_ENV = "CARENAV_FAULT_INJECTION"
 
 
 def _log_failure(exc: BaseException) -> None:
@@ -90,12 +111,14 @@ class AppShell:
         @functools.wraps(callback)
         def guarded(*args: P.args, **kwargs: P.kwargs) -> R | None:
             try:
-                if os.environ.get(FAULT_ENV) == callback.__qualname__:
-                    raise RuntimeError(f"fault injected into {callback.__qualname__}")
                 return callback(*args, **kwargs)
             except CarenavError as exc:
                 self.say_error(str(exc))
-            except Exception as exc:
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            # BaseException: a library's Rust panic (pyo3's PanicException) is not an
+            # Exception, and one that escapes leaves the kernel busy and the page frozen.
+            except BaseException as exc:
                 _log_failure(exc)
                 self.say_error(UNEXPECTED)
             return None
@@ -125,7 +148,9 @@ def launch(factory: Callable[[], Any]) -> widgets.Widget:
     except CarenavError as exc:
         shell = AppShell("carenav", "This app could not start.")
         shell.say_error(str(exc))
-    except Exception as exc:  # never a traceback on a navigator's screen
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # never a traceback on a navigator's screen
         _log_failure(exc)
         shell = AppShell("carenav", "This app could not start.")
         shell.say_error(UNEXPECTED)

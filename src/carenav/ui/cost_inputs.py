@@ -162,6 +162,7 @@ class CostInputs:
             EstimateInputs,
             ["start", "weeks", "level", "network"],
             labels={"start": "First day", "level": "Level of care"},
+            context=catalog.known_codes().context(),
         )
         self.schedule_form.set_values({"start": start, "weeks": 12})
         self.accumulators_form = ModelForm(

@@ -16,6 +16,7 @@ from carenav.errors import InputError, input_error
 from carenav.geo import place_name
 from carenav.models.billing import Weekday
 from carenav.models.client import ClientNeeds, Weights
+from carenav.models.known import KnownCodes
 from carenav.models.vocabulary import (
     Condition,
     Format,
@@ -124,6 +125,8 @@ class NeedsPanel:
         )
         self.conditions = choices([str(c) for c in Condition])
         self.levels = choices(list(levels), words=levels)
+        # The levels offered are the only ones accepted, whatever the browser sends.
+        self.known = KnownCodes(levels=tuple(levels))
         self.plan = widgets.Dropdown(
             options=[("(none)", None), *[(name, plan_id) for plan_id, name in plans.items()]],
             value=None,
@@ -349,7 +352,7 @@ class NeedsPanel:
             "nice_to_have": self.preferences("nice"),
         }
         try:
-            return ClientNeeds.model_validate(data)
+            return ClientNeeds.model_validate(data, context=self.known.context())
         except ValidationError as exc:
             raise input_error(
                 exc, lambda loc: str(loc[0] if loc else "needs").replace("_", " ")

@@ -154,8 +154,11 @@ class ModelForm(Generic[M]):
         fixed: dict[str, Any] | None = None,
         labels: dict[str, str] | None = None,
         on_valid: Callable[[M], None] | None = None,
+        context: dict[str, Any] | None = None,
     ) -> None:
         self.model = model
+        # Passed to pydantic: the data's closed vocabularies (carenav.models.known).
+        self.context = context
         self.fixed = dict(fixed or {})
         self.inputs = {
             name: FieldInput(name, model.model_fields[name], (labels or {}).get(name))
@@ -200,7 +203,7 @@ class ModelForm(Generic[M]):
             field_input.show_error(None)
         self.form_error.value = ""
         try:
-            self.value = self.model.model_validate(data)
+            self.value = self.model.model_validate(data, context=self.context)
         except ValidationError as exc:
             self.value = None
             for error in explain_all(exc):
