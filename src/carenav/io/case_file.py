@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
-from carenav.errors import CarenavError, DataError, InputError, Problem
+from carenav.errors import CarenavError, DataError, InputError, Problem, explain
 from carenav.models.case import SCHEMA_VERSION, ClientCase
 
 if TYPE_CHECKING:
@@ -84,14 +84,15 @@ def read_case(content: bytes | str, catalog: Catalog, name: str = "case file") -
         case = ClientCase.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        field = ".".join(str(part) for part in first["loc"]) or None
-        message = first["msg"].removeprefix("Value error, ")
+        words = explain(first)
+        field = ".".join(str(part) for part in words.loc) or None
+        message = words.message
         given = first.get("input")
-        if first["type"] == "extra_forbidden":
+        if words.kind == "extra_forbidden":
             message = "is not a field of a case"
         elif isinstance(given, str | int | float) and not isinstance(given, bool):
             message = f"{message} (given: {str(given)[:60]!r})"
-        _fail(name, field, message, None)
+        _fail(name, field, message, words.expected)
     check_against_data(case, catalog, name)
     return case
 
