@@ -131,13 +131,13 @@ def test_full_medicaid_with_a_state_copay_charges_that_copay_at_most_in_both_pat
         update={
             "states": [
                 StateMedicaidCopay(
-                    state="ZZ", copay_per_unit=Decimal(3), source=Source(title="a test state")
+                    state="WY", copay_per_unit=Decimal(3), source=Source(title="a test state")
                 )
             ]
         }
     )
     tables = reference().model_copy(update={"medicaid": medicaid})
-    dual = {"status": "full_dual", "medicaid_state": "ZZ", "program_takes_medicaid": True}
+    dual = {"status": "full_dual", "medicaid_state": "WY", "program_takes_medicaid": True}
     given_inputs = inputs(weeks=4, dual=dual)
     billing = program("300", plans=PLANS)
     ledger = estimate(plan(MEDICARE), billing, given_inputs, tables)
