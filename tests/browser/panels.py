@@ -40,11 +40,17 @@ def each_panel(page: Page) -> Iterator[str]:
     clicked: set[int] = set()
     while True:
         headers = page.locator(HEADERS)
-        fresh = [i for i in range(headers.count()) if i not in clicked]
+        # A header inside a tab not chosen is hidden: apps with sections inside tabs (the
+        # navigator) open those in their extras, tab by tab.
+        fresh = [
+            i for i in range(headers.count()) if i not in clicked and headers.nth(i).is_visible()
+        ]
         if not fresh:
             return
         for index in fresh:
             header = headers.nth(index)
+            if not header.is_visible():  # its tab was left by the click before
+                continue
             name = header.inner_text().strip()
             header.click()
             clicked.add(index)

@@ -56,7 +56,24 @@ def _continuum_extras(page: Page) -> None:
     expect(page.locator(".carenav-app")).to_contain_text("Client stories")
 
 
+def _navigator_extras(page: Page) -> None:
+    """Each step's own sections, tab by tab; typing the plan in reveals its form."""
+    tabs = page.locator(".carenav-navigator-steps > .lm-TabBar .lm-TabBar-tab")
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        _settle(page)
+        sections = page.locator(".carenav-app .jupyter-widget-Collapse-header >> visible=true")
+        for number in range(sections.count()):
+            sections.nth(number).click()
+            _settle(page)
+    page.locator(".lm-TabBar-tab", has_text="Client and coverage").click()
+    page.locator(".carenav-case-plan select").select_option(label="Enter the plan's terms by hand…")
+    _settle(page)
+    expect(page.locator(".carenav-app")).to_contain_text("Plan year starts on")
+
+
 APPS: dict[str, tuple[int, Callable[[Page], None]]] = {
+    "navigator": (5, _navigator_extras),
     # app: (fewest headers it must have, what else must be revealed)
     "program_finder": (5, _finder_extras),
     "cost_estimator": (5, _cost_extras),

@@ -1,0 +1,201 @@
+"""The navigator app without a browser: each step writes the one case, and what depends on it follows."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from carenav import catalog
+from carenav.casework import case_facts
+from carenav.catalog import Catalog
+from carenav.io.case_file import case_json, read_case
+from carenav.present.handout import handout_fragment
+from carenav.ui.navigator import CLIENT, COSTS, HANDOUT, LEVEL, PROGRAMS, NavigatorApp
+
+TODAY = date(2026, 2, 20)
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-case.json"
+JOURNEY = ["quartz-quarry-op", "glowworm-glen-op", "cinnamon-hill-iop"]
+
+
+@pytest.fixture(scope="module")
+def data() -> Catalog:
+    return catalog.load(sections=("reference", "payers", "programs", "rules"))
+
+
+def _client(app: NavigatorApp) -> None:
+    step = app.step(CLIENT)
+    step.panel.needs.value = ("substance-use", "mental-health")
+    step.panel.conditions.value = ("alcohol-use", "depression-and-mood")
+    step.panel.zip.value = "97201"
+    step.panel.times.value = ("evening",)
+    step.plan.value = "example-ppo-2026"
+
+
+def _journey(data: Catalog) -> NavigatorApp:
+    app = NavigatorApp(data, today=TODAY)
+    _client(app)
+    app.tabs.selected_index = LEVEL
+    app.steps[LEVEL].form.sliders["emotional"].value = 1
+    app.tabs.selected_index = PROGRAMS
+    for program_id in JOURNEY:
+        app.steps[PROGRAMS].boxes[program_id].value = True
+    return app
+
+
+def _upload(app: NavigatorApp, content: bytes, name: str = "client.json") -> None:
+    app.step(HANDOUT).upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime(2026, 2, 20),
+        },
+    )
+
+
+def test_only_the_first_step_is_built_when_the_page_opens(data: Catalog) -> None:
+    app = NavigatorApp(data, today=TODAY)
+    assert set(app.steps) == {CLIENT}
+    assert "carenav-ready" in app.widget._dom_classes
+
+
+def test_each_step_writes_the_one_case(data: Catalog) -> None:
+    app = _journey(data)
+    case = app.case
+    assert case.needs is not None and case.needs.zip == "97201"
+    assert case.coverage.plan_id == "example-ppo-2026"
+    assert case.level_of_care.suggested_level == "1" and case.level == "1"
+    assert case.shortlist == JOURNEY and case.chosen_programs == JOURNEY
+    assert len(case.assessments) == 1
+
+
+def test_choosing_a_level_makes_the_programs_follow(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = LEVEL
+    level = app.steps[LEVEL]
+    level.chosen.value = "2.1"
+    assert app.case.level == "1"  # no reason yet: not recorded
+    assert "Write the reason" in level.message.value
+    level.reason.value = "Drinking daily despite weekly therapy (fictional)"
+    assert app.case.level == "2.1"
+    app.tabs.selected_index = PROGRAMS
+    programs = app.steps[PROGRAMS]
+    assert "at level 2.1" in programs.heading.value
+    assert "(no longer matches)" in programs.boxes["quartz-quarry-op"].description
+
+
+def test_changing_the_plan_estimates_every_shortlisted_program_again(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = COSTS
+    costs = app.steps[COSTS]
+    before = costs.comparison.value
+    assert "$896" in before
+    app.tabs.selected_index = CLIENT
+    app.steps[CLIENT].plan.value = "example-copay-2026"
+    app.tabs.selected_index = COSTS
+    assert costs.comparison.value != before
+    assert "Example PPO" not in costs.comparison.value
+
+
+def test_changing_the_weeks_updates_the_costs_on_screen_at_once(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = COSTS
+    costs = app.steps[COSTS]
+    costs.weeks.value = 12
+    assert app.case.weeks == 12
+    assert "Client pays over 12 weeks" in costs.comparison.value
+
+
+def test_the_handout_step_shows_the_presenters_handout_for_the_case(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = HANDOUT
+    step = app.steps[HANDOUT]
+    expected = handout_fragment(case_facts(app.case, data, TODAY), data.payers, "en")
+    assert step.handout.value == expected
+    step.language.value = "es"
+    assert "Próximos pasos" in step.handout.value
+
+
+def test_the_name_is_on_the_handout_only_never_in_the_case_file(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = HANDOUT
+    step = app.steps[HANDOUT]
+    step.name.value = "Ana Example"
+    assert "Ana Example" in step.handout.value
+    assert step.files.value == ""  # nothing is made before a click
+    step.save_case.click()
+    encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", step.files.value)
+    assert encoded is not None
+    saved = base64.b64decode(encoded.group(1)).decode("utf-8")
+    assert "Ana" not in saved
+    assert read_case(saved, data) == app.case
+
+
+def test_the_shortlist_holds_at_most_four(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = CLIENT
+    app.steps[CLIENT].panel.times.value = ()
+    app.steps[CLIENT].panel.conditions.value = ()
+    app.tabs.selected_index = PROGRAMS
+    programs = app.steps[PROGRAMS]
+    extra = [pid for pid in programs.boxes if pid not in JOURNEY]
+    assert len(extra) >= 2
+    programs.boxes[extra[0]].value = True
+    programs.boxes[extra[1]].value = True
+    assert len(app.case.shortlist) == 4
+    assert programs.boxes[extra[1]].value is False
+    assert "holds up to 4 programs" in app.status.value
+
+
+def test_a_broken_case_file_gets_one_message_and_changes_nothing(data: Catalog) -> None:
+    app = _journey(data)
+    before = app.case
+    _upload(app, b'{"schema_version": 1, "shortlist": ["nowhere-iop"]}')
+    assert app.case == before
+    assert (
+        "The case file could not be opened: client.json, field shortlist: 'nowhere-iop'"
+        in html.unescape(app.status.value)
+    )
+    assert app.steps[HANDOUT].upload.value == ()
+
+
+def test_opening_a_case_file_rebuilds_every_step_from_it(data: Catalog) -> None:
+    app = NavigatorApp(data, today=TODAY)
+    _upload(app, EXAMPLE.read_bytes(), "example-case.json")
+    assert app.case == read_case(EXAMPLE.read_bytes(), data)
+    assert app.step(CLIENT).panel.zip.value == "97201"
+    assert app.step(CLIENT).plan.value == "example-ppo-2026"
+    assert app.step(LEVEL).form.sliders["emotional"].value == 1
+    app.tabs.selected_index = COSTS
+    assert "Teapot Lane Counseling" in app.steps[COSTS].comparison.value
+    assert case_json(app.case) == case_json(read_case(EXAMPLE.read_bytes(), data))
+
+
+def test_the_shortlist_csv_is_made_only_on_a_click_and_names_each_program(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = HANDOUT
+    step = app.steps[HANDOUT]
+    step.save_csv.click()
+    encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", step.files.value)
+    assert encoded is not None
+    csv = base64.b64decode(encoded.group(1)).decode("utf-8")
+    for program_id in JOURNEY:
+        assert data.programs.program(program_id).name in csv.splitlines()[0]
+
+
+def test_a_callback_failure_is_a_plain_message(
+    data: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _journey(data)
+    monkeypatch.setattr(app.steps[PROGRAMS], "show", lambda _case: 1 / 0)
+    app.step(CLIENT).panel.zip.value = "97205"
+    app.tabs.selected_index = PROGRAMS
+    assert "Something went wrong and nothing was changed" in app.status.value
+    assert "ZeroDivisionError" not in json.dumps(app.status.value)
