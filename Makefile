@@ -8,8 +8,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.carenav-installed
 PORT   ?= 8866
+# configurable-http-proxy for JupyterHub, from npm, pinned, into a git-ignored folder.
+# 4.6.x runs on Debian 12's Node.js 18 (5.x needs Node 20).
+CHP_VERSION := 4.6.3
+CHP    := .node/node_modules/.bin/configurable-http-proxy
 
-.PHONY: serve test lint format bench validate chromium notebooks messages clean help
+.PHONY: serve test lint format bench validate chromium hub-tools hub notebooks messages clean help
 
 help:
 	@echo "make serve     start the apps at http://127.0.0.1:$(PORT)/ (PORT=..., DATA=folder)"
@@ -17,13 +21,14 @@ help:
 	@echo "make lint      ruff and mypy (strict)"
 	@echo "make bench     run the benchmarks and print their figures"
 	@echo "make validate  check the bundled data (or DATA=folder)"
+	@echo "make hub       JupyterHub with logins in front of the apps (docs/deploy.md)"
 	@echo "make notebooks re-run every notebook and store its outputs (for nbval)"
 	@echo "make messages  extract the handout's strings into its translation catalogs"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,hub]'
 	@touch $(STAMP)
 
 serve: $(STAMP)
@@ -35,7 +40,19 @@ validate: $(STAMP)
 chromium:
 	@bash .ci/ensure-chromium
 
-test: $(STAMP) chromium
+$(CHP):
+	@bash .ci/ensure-node
+	npm install --prefix .node --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
+
+hub-tools: $(CHP)
+
+# One machine, logins for every navigator: see docs/deploy.md (HUB_STATE=folder).
+HUB_STATE ?= hub-state
+hub: $(STAMP) $(CHP)
+	CARENAV_HUB_STATE=$(HUB_STATE) $(if $(DATA),CARENAV_DATA=$(abspath $(DATA))) \
+	  $(BIN)/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
+
+test: $(STAMP) chromium $(CHP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -72,4 +89,4 @@ messages: $(STAMP)
 	rm $(LOCALES)/carenav.pot
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .node test-artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -45,8 +45,16 @@ def port_is_free(port: int) -> bool:
         return True
 
 
-def voila_command(port: int, root: Path | None = None) -> list[str]:
-    """The command line that serves the apps folder with carenav's configuration."""
+def voila_command(port: int, root: Path | None = None, base_url: str | None = None) -> list[str]:
+    """The command line that serves the apps folder with carenav's configuration.
+
+    `base_url` is the path prefix the browser sees when a proxy in front (JupyterHub's
+    `/user/NAME/`) strips it before passing a request on: pages then link under the
+    prefix while Voila keeps serving at `/`.
+    """
+    prefix: list[str] = []
+    if base_url is not None:
+        prefix = [f"--Voila.base_url={base_url}", "--Voila.server_url=/"]
     return [
         sys.executable,
         "-m",
@@ -58,6 +66,7 @@ def voila_command(port: int, root: Path | None = None) -> list[str]:
         "--Voila.ip=127.0.0.1",
         f"--Voila.config_file_paths={CONFIG_DIR}",
         f"--Voila.root_dir={root or apps_dir()}",
+        *prefix,
     ]
 
 

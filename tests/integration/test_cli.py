@@ -69,3 +69,11 @@ def test_serve_refuses_a_port_below_1024(capsys: pytest.CaptureFixture[str]) -> 
         "--port: 80 is not a usable port; expected a number from 1024 to 65535"
         in capsys.readouterr().err
     )
+
+
+def test_serve_refuses_a_base_url_that_is_not_a_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--port", "8999", "--base-url", "user/ana"]) == 2
+    assert (
+        "--base-url: 'user/ana' is not a URL path; expected a path such as /user/ana/"
+        in capsys.readouterr().err
+    )

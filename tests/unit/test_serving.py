@@ -31,3 +31,10 @@ def test_kernels_find_the_chosen_data_folder_and_carenavs_template(tmp_path: obj
     env = voila_environment(None, base={"PATH": "/usr/bin"})
     assert env["JUPYTER_PATH"].endswith("jupyter_data")
     assert "CARENAV_DATA" not in env
+
+
+def test_behind_a_proxy_pages_link_under_its_prefix_while_voila_serves_at_the_root() -> None:
+    command = voila_command(8866, base_url="/user/ana/")
+    assert "--Voila.base_url=/user/ana/" in command
+    assert "--Voila.server_url=/" in command
+    assert not any(part.startswith("--Voila.base_url") for part in voila_command(8866))

@@ -24,9 +24,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--data", type=Path, default=None, help="data folder (default: bundled data/)"
     )
+    parser.add_argument(
+        "--base-url",
+        default=None,
+        help="path prefix the browser sees when a proxy in front strips it, e.g. /user/ana/ "
+        "behind JupyterHub (default: none)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    base_url = _base_url(args.base_url)
     if not 1024 <= args.port <= 65535:
         raise InputError(
             "--port", f"{args.port} is not a usable port", "a number from 1024 to 65535"
@@ -39,8 +46,17 @@ def run(args: argparse.Namespace) -> int:
     url = f"http://127.0.0.1:{args.port}/"
     print(f"carenav: serving the apps at {url}  (data: {loaded.root})", flush=True)
     print("carenav: open that address in your browser; press Ctrl+C to stop.", flush=True)
-    command = voila_command(args.port)
+    command = voila_command(args.port, base_url=base_url)
     # Become Voila rather than wait on it: a stop signal (Ctrl+C, a service manager's
     # SIGTERM) then reaches Voila itself, which shuts its kernels down, and with them
     # whatever a navigator typed. A child process would outlive its parent.
     os.execve(command[0], command, voila_environment(loaded.root))
+
+
+def _base_url(value: str | None) -> str | None:
+    """`--base-url` as Voila wants it: starting and ending with one slash."""
+    if value is None:
+        return None
+    if not value.startswith("/") or "//" in value or any(c in value for c in "?#\\ "):
+        raise InputError("--base-url", f"{value!r} is not a URL path", "a path such as /user/ana/")
+    return value.rstrip("/") + "/"
