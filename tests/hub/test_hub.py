@@ -152,6 +152,8 @@ def test_the_finder_answers_behind_the_hub_and_writes_nothing_to_the_home(
     page = navigators["ana"].page
     open_app(page, hub, "ana", "program_finder")
     count = page.locator(".carenav-result-count")
+    substance = page.locator(".carenav-need-needs option", has_text="Substance use — ")
+    page.locator(".carenav-need-needs select").select_option(label=substance.inner_text())
     expect(count).to_contain_text("programs fit (of 64 in the directory)", timeout=EXPECT_MS)
     before = count.inner_text()
 
