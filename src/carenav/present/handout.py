@@ -309,6 +309,13 @@ def _cost(cost: ProgramCost, facts: CaseFacts, plans: dict[str, CoveragePlan], w
     )
     moments = []
     for event in ledger.events:
+        if event.kind == "plan_year_reset" and event.week is not None:
+            moments.append(
+                w(
+                    "A new plan year starts in week {week}: the deductible and the out-of-pocket maximum start again.",
+                    week=event.week,
+                )
+            )
         if event.kind == "deductible_met" and event.week is not None:
             moments.append(
                 w("You would finish paying the deductible in week {week}.", week=event.week)

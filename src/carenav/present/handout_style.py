@@ -22,7 +22,9 @@ STYLE = """
     display: none !important; }
   body, body :has(.carenav-handout) { margin: 0 !important; padding: 0 !important;
     border: 0 !important; box-shadow: none !important; overflow: visible !important;
-    height: auto !important; min-height: 0 !important; max-width: none !important; }
+    height: auto !important; min-height: 0 !important; max-width: none !important;
+    width: auto !important; position: static !important; contain: none !important;
+    display: block !important; transform: none !important; }
   .carenav-handout { font-size: 10pt; max-width: none; }
   .carenav-handout-program { break-inside: avoid; }
   .carenav-handout h2, .carenav-handout h3 { break-after: avoid; }

@@ -51,7 +51,10 @@ class NavigatorApp(AppShell):
         self.case = ClientCase(start=next_monday(self.today))
         self.steps: dict[int, Step] = {}
         self._stale: set[int] = set()
-        self.tabs = widgets.Tab(children=[self._placeholder() for _ in STEPS])
+        # Each tab holds a box that the step is put into when first opened: the tabs'
+        # children never change, so the front end keeps the chosen tab on screen.
+        self.panels = [widgets.VBox([self._placeholder()]) for _ in STEPS]
+        self.tabs = widgets.Tab(children=self.panels)
         self.tabs.titles = STEPS
         self.tabs.add_class("carenav-navigator-steps")
         self.tabs.observe(self.guard(self._opened), names="selected_index")
@@ -94,10 +97,7 @@ class NavigatorApp(AppShell):
         if index not in self.steps:
             built = self._build(index)
             self.steps[index] = built
-            children = list(self.tabs.children)
-            children[index] = built.widget
-            self.tabs.children = tuple(children)
-            self.tabs.titles = STEPS
+            self.panels[index].children = (built.widget,)
             self._stale.add(index)
         return self.steps[index]
 
@@ -136,8 +136,8 @@ class NavigatorApp(AppShell):
         """Replace the case with one opened from a file, and rebuild every step from it."""
         self.case = case
         self.steps, self._stale = {}, set()
-        self.tabs.children = [self._placeholder() for _ in STEPS]
-        self.tabs.titles = STEPS
+        for panel in self.panels:
+            panel.children = (self._placeholder(),)
         current = self.tabs.selected_index or CLIENT
         self._open(current)
         self.say("Opened the case file: every step now shows that case.")
