@@ -45,4 +45,8 @@ def cli_options(case: CostCase) -> list[str]:
         options += ["--medicaid-state", dual.medicaid_state]
     if dual.program_takes_medicaid is not None:
         options += ["--takes-medicaid", "yes" if dual.program_takes_medicaid else "no"]
+    if inputs.medicaid.exempt_group is not None:
+        options += ["--medicaid-exempt", inputs.medicaid.exempt_group]
+    if inputs.medicaid.paid_this_period:
+        options += ["--medicaid-paid", f"{inputs.medicaid.paid_this_period}"]
     return [*options, "--start", inputs.start.isoformat(), "--weeks", str(inputs.weeks)]

@@ -20,7 +20,7 @@ from carenav.errors import InputError
 from carenav.models.base import Source
 from carenav.models.billing import ProgramBilling
 from carenav.models.coverage import CoveragePlan, OriginalMedicarePlan
-from carenav.models.reference import StateMedicaidCopay
+from carenav.models.medicaid import StateMedicaidRules
 from tests.unit.costs_strategies import PLAN_ID, SETTINGS, commercial, programs
 from tests.unit.costs_support import inputs, plan, program, reference
 
@@ -130,8 +130,12 @@ def test_full_medicaid_with_a_state_copay_charges_that_copay_at_most_in_both_pat
     medicaid = reference().medicaid.model_copy(
         update={
             "states": [
-                StateMedicaidCopay(
-                    state="WY", copay_per_unit=Decimal(3), source=Source(title="a test state")
+                StateMedicaidRules(
+                    state="WY",
+                    name="Test state",
+                    fictional=True,
+                    copay_per_unit=Decimal(3),
+                    source=Source(title="a test state"),
                 )
             ]
         }

@@ -111,6 +111,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="with --dual full: whether the program takes the client's Medicaid",
     )
     parser.add_argument(
+        "--medicaid-exempt",
+        metavar="GROUP",
+        help="with a Medicaid plan: a group exempt from cost sharing (child, pregnant, ...)",
+    )
+    parser.add_argument(
+        "--medicaid-paid",
+        type=_amount,
+        default=Decimal(0),
+        metavar="X",
+        help="with a Medicaid plan: cost sharing the household already paid this month or quarter",
+    )
+    parser.add_argument(
         "--setting",
         choices=("hopd", "cmhc", "fqhc", "rhc", "otp", "office"),
         help="with Original Medicare: where the program bills (hospital outpatient department, "
@@ -244,6 +256,10 @@ def _inputs(args: argparse.Namespace, level: str, known: KnownCodes) -> Estimate
                     else args.takes_medicaid == "yes",
                 },
                 "medicare_setting": args.setting,
+                "medicaid": {
+                    "exempt_group": args.medicaid_exempt,
+                    "paid_this_period": args.medicaid_paid,
+                },
             },
             context=known.context(),
         )

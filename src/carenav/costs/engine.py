@@ -24,6 +24,7 @@ from carenav.costs.ledger import (
     LedgerWeek,
     PaymentPlan,
 )
+from carenav.costs.medicaid import HouseholdCap, cap_reached_event
 from carenav.costs.rules import billing_setting, year_terms
 from carenav.costs.state import ZERO, Line, YearState
 from carenav.costs.terms import (
@@ -174,6 +175,7 @@ def estimate(
         inputs.accumulators.days_used,
     )
     dates = meeting_dates(billing, inputs.start, inputs.weeks)
+    household_cap = HouseholdCap(inputs.medicaid.paid_this_period)
     segment_index = 0
     for number, day in enumerate(dates, start=1):
         while day >= segments[segment_index][1]:
@@ -183,6 +185,10 @@ def estimate(
         before = YearState(state.deductible_met, state.out_of_pocket_met, state.units_used)
         line = claim(terms, prices, state)
         week = (day - inputs.start).days // 7 + 1
+        if terms.period_cap is not None:
+            reached = household_cap.apply(terms, line, day)
+            if reached:
+                events.append(cap_reached_event(terms, day, week))
         weeks[week - 1].add(line)
         events.extend(
             turning_points(

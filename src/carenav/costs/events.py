@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from carenav.costs.ledger import CostEvent, long_date, percent_text
+from carenav.costs.ledger import CostEvent, long_date
 from carenav.costs.state import Line, YearState
 from carenav.costs.terms import UnitPrices, YearTerms, medicaid_copay
 from carenav.models.base import dollars, round_cents
@@ -34,7 +34,7 @@ def opening_events(
     """Events known before the first day: prior authorization and plan-year resets."""
     events: list[CostEvent] = []
     level = level_name(inputs.level)
-    if isinstance(plan, CommercialPlan) and inputs.level in plan.prior_authorization:
+    if inputs.level in _prior_authorization(plan, reference):
         events.append(
             CostEvent(
                 kind="prior_authorization",
@@ -67,6 +67,16 @@ def opening_events(
     return events
 
 
+def _prior_authorization(plan: CoveragePlan, reference: ReferenceTables) -> list[str]:
+    """Levels the plan (or the state's Medicaid) approves before day 1."""
+    if isinstance(plan, CommercialPlan):
+        return plan.prior_authorization
+    if isinstance(plan, MedicaidPlan) and reference.medicaid is not None:
+        state = reference.medicaid.state_rules(plan.state)
+        return state.prior_authorization if state else []
+    return []
+
+
 def closing_events(
     plan: CoveragePlan,
     inputs: EstimateInputs,
@@ -94,17 +104,6 @@ def closing_events(
                     text=f"The copay of {dollars(copay)} is above the federal ceiling for this income "
                     f"band (about {dollars(round_cents(ceiling))} a visit under 42 CFR 447.52). Check the state "
                     "plan: the client may owe less.",
-                )
-            )
-        period_income = inputs.household.annual_income * 7 * inputs.weeks / 365
-        if client_total > rules.family_income_cap * period_income:
-            events.append(
-                CostEvent(
-                    kind="medicaid_income_cap",
-                    text=f"The copays ({dollars(client_total)}) are more than "
-                    f"{percent_text(rules.family_income_cap)} of the household's income for these "
-                    "weeks; federal rules cap premiums plus cost sharing at that share. Ask the "
-                    "state Medicaid agency.",
                 )
             )
     if isinstance(plan, SelfPayPlan):

@@ -3,8 +3,9 @@
 The vectorized path has a closed form for a plan year in which every unit costs the
 same after the deductible. Rules that make a unit's cost depend on what came before
 in another way are computed here instead, one ledger per row: exact, and slower.
-Today that is one rule: a full-benefit dual at a program that takes Medicaid, whose
-Medicaid copay (when above $0) caps each unit's share.
+Today that is two rules: a full-benefit dual at a program that takes Medicaid, whose
+Medicaid copay (when above $0) caps each unit's share; and Medicaid's 5% household cap,
+which stops copays for the rest of a month or quarter once reached.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _DAYS = list(Weekday)
 
 def needs_ledger(terms: YearTerms) -> bool:
     """True when these terms have no closed form in the vectorized path."""
-    return bool(terms.client_copay_instead)
+    return bool(terms.client_copay_instead) or terms.period_cap is not None
 
 
 def _column(programs: pd.DataFrame, name: str) -> list[int | None]:

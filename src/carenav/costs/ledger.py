@@ -39,6 +39,7 @@ EventKind = Literal[
     "plan_year_reset",
     "medicaid_ceiling",
     "medicaid_income_cap",
+    "medicaid_cap_reached",
     "good_faith_estimate",
 ]
 

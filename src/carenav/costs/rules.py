@@ -37,6 +37,7 @@ from datetime import date
 from decimal import Decimal
 
 from carenav.costs.ledger import AppliedRule
+from carenav.costs.medicaid import medicaid_terms
 from carenav.costs.terms import YearTerms, plan_terms
 from carenav.models.base import dollars
 from carenav.models.billing import ProgramBilling
@@ -44,6 +45,7 @@ from carenav.models.coverage import (
     CommercialPlan,
     CoveragePlan,
     EstimateInputs,
+    MedicaidPlan,
     OriginalMedicarePlan,
 )
 from carenav.models.medicare import SETTING_NAMES, MedicareSetting
@@ -75,6 +77,8 @@ def year_terms(
         terms = _with_setting(terms, setting, first_day, reference)
     if is_medicare(plan) and terms.covered:
         terms = _with_medicaid(terms, inputs, first_day, reference)
+    if isinstance(plan, MedicaidPlan):
+        terms = medicaid_terms(terms, plan, inputs, reference)
     return terms
 
 

@@ -47,6 +47,8 @@ class YearTerms:
     parameters: str | None = None  # e.g. "Medicare Part B 2026"
     caveat: str | None = None
     rules: tuple[AppliedRule, ...] = ()  # the dated rules that shaped these terms
+    period_cap: Decimal | None = None  # Medicaid: most cost sharing in one month or quarter
+    cap_period: str | None = None  # "month" or "quarter"
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,15 @@ def plan_terms(
         )
     if isinstance(plan, MedicaidPlan):
         copay, _ = medicaid_copay(plan, reference)
-        return YearTerms(first_day, covered=True, copay=copay, copay_before_deductible=True)
+        rules = reference.medicaid.state_rules(plan.state) if reference.medicaid else None
+        limit = rules.limit_for(level) if rules else None
+        return YearTerms(
+            first_day,
+            covered=True,
+            copay=copay,
+            copay_before_deductible=True,
+            limit=None if limit is None else limit.units_per_plan_year,
+        )
     return YearTerms(first_day, covered=False)
 
 

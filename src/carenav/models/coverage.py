@@ -13,17 +13,15 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
-from carenav.models.known import StateCode, known_levels
+from carenav.models.known import StateCode
+from carenav.models.limits import LevelCode, UnitLimit
+
+__all__ = ["LevelCode", "UnitLimit"]  # re-exported: their home is carenav.models.limits
+from carenav.models.medicaid import MedicaidClient
 from carenav.models.medicare import DualEligibility, MedicareSetting
-from carenav.models.reference import Region
+from carenav.models.regions import Region
 
 Network = Literal["in", "out"]
-# A level of care's code: the form of one, and (given the data's codes) one the continuum has.
-LevelCode = Annotated[
-    str,
-    Field(pattern=r"^\d(\.\d)?$", description="ASAM level, e.g. '2.1'"),
-    AfterValidator(known_levels),
-]
 
 LEVEL_NAMES = {"2.1": "IOP", "2.5": "PHP", "1": "outpatient"}
 
@@ -84,14 +82,6 @@ class OutOfNetwork(CostSharing):
                 "for the out-of-network allowed amount"
             )
         return self
-
-
-class UnitLimit(StrictModel):
-    """A cap on days or sessions of one level of care in a plan year."""
-
-    level: LevelCode
-    units_per_plan_year: int = Field(ge=0, le=366)
-    unit: Literal["day", "session"] = "day"
 
 
 class _PlanBase(StrictModel):
@@ -211,6 +201,11 @@ class EstimateInputs(StrictModel):
         default_factory=DualEligibility,
         title="Medicaid with Medicare",
         description="For a Medicare client: a Medicare Savings Program status or full Medicaid",
+    )
+    medicaid: MedicaidClient = Field(
+        default_factory=MedicaidClient,
+        title="Medicaid cost sharing",
+        description="For a Medicaid client: an exempt group, and what was paid this period",
     )
     medicare_setting: MedicareSetting | None = Field(
         default=None,

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 from pydantic import Field, field_validator
 
 from carenav.errors import InputError, UnknownIdError
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
 from carenav.models.billing import SlidingScaleTier
-from carenav.models.known import StateCode
+from carenav.models.medicaid import ExemptGroup, StateMedicaidRules
 from carenav.models.medicare import (
     SETTING_NAMES,
     DualRule,
@@ -24,14 +23,9 @@ from carenav.models.medicare import (
     MedicareSetting,
     MedicareSettingRule,
 )
+from carenav.models.regions import REGION_NAMES, Region
 
-# The HHS guidelines have three tables: the 48 contiguous states and DC, Alaska, Hawaii.
-Region = Literal["contiguous", "alaska", "hawaii"]
-REGION_NAMES: dict[str, str] = {
-    "contiguous": "the 48 contiguous states and DC",
-    "alaska": "Alaska",
-    "hawaii": "Hawaii",
-}
+__all__ = ["REGION_NAMES", "Region"]  # re-exported: their home is carenav.models.regions
 
 
 class MedicarePartBYear(StrictModel):
@@ -105,15 +99,6 @@ def check_tiers(tiers: list[SlidingScaleTier]) -> list[SlidingScaleTier]:
     return tiers
 
 
-class StateMedicaidCopay(StrictModel):
-    """What a state's Medicaid charges a client per billed unit of IOP or PHP."""
-
-    state: StateCode = Field(description="Two-letter postal code")
-    copay_per_unit: Money
-    note: str | None = None
-    source: Source
-
-
 class MedicaidCostSharing(StrictModel):
     """The federal ceilings of 42 CFR 447.52 and the per-state copays carenav knows."""
 
@@ -128,13 +113,28 @@ class MedicaidCostSharing(StrictModel):
     default_copay_per_unit: Money = Decimal(0)
     default_note: str = Field(min_length=3)
     source: Source
-    states: list[StateMedicaidCopay] = Field(default_factory=list)
+    states: list[StateMedicaidRules] = Field(default_factory=list)
+    exempt_groups: list[ExemptGroup] = Field(
+        default_factory=list, description="Groups 42 CFR 447.56(a) exempts from cost sharing"
+    )
+
+    def state_rules(self, state: str) -> StateMedicaidRules | None:
+        """The state's entry, if the data has one."""
+        return next((entry for entry in self.states if entry.state == state), None)
+
+    def exempt_group(self, group_id: str) -> ExemptGroup:
+        """The exempt group with this id; UnknownIdError names the known ones."""
+        for group in self.exempt_groups:
+            if group.id == group_id:
+                return group
+        raise UnknownIdError("Medicaid exempt group", group_id, [g.id for g in self.exempt_groups])
 
     def copay_for(self, state: str) -> tuple[Decimal, str]:
         """The copay per unit in this state and a note on where it comes from."""
         for entry in self.states:
             if entry.state == state:
-                note = entry.note or f"from {entry.source.citation()}"
+                label = f"{entry.name}, a fictional example" if entry.fictional else entry.name
+                note = f"{label}: {entry.note or 'from ' + entry.source.citation()}"
                 return entry.copay_per_unit, note
         return self.default_copay_per_unit, self.default_note
 
