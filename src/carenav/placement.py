@@ -15,6 +15,7 @@ The result is provisional decision support: a clinician makes the placement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -25,7 +26,7 @@ from carenav.errors import DataError, InputError, Problem
 from carenav.models.assessment import Assessment, ClinicianDecision
 from carenav.models.base import StrictModel
 from carenav.models.conditions import Condition
-from carenav.models.levels import Continuum
+from carenav.models.levels import Continuum, level_label
 from carenav.models.rule_checks import level_window
 from carenav.models.rules import Rule, RuleSet
 
@@ -73,31 +74,6 @@ class PlacementResult(StrictModel):
             ]
         return [rule.explanation for rule in self.fired]
 
-    def summary(self, continuum: Continuum | None = None) -> str:
-        """Plain text: label, rule set, recommendation, reasons and the clinician's choice."""
-        name = level_namer(continuum)
-        lines = [
-            self.label,
-            self.provenance,
-            f"Assessment of {self.assessment_date.isoformat()} by {self.rater}.",
-            f"Recommended level: {name(self.recommended_level)}.",
-        ]
-        others = [code for code in self.allowed_levels if code != self.recommended_level]
-        if others:
-            lines.append("Also allowed by the rules: " + ", ".join(others) + ".")
-        if self.needs_review:
-            lines.append("A rule asks for a clinician's review before placement.")
-        lines.append("Why:")
-        if not self.fired:
-            lines.append(f"  1. {self.reasons()[0]}")
-        for number, rule in enumerate(self.fired, start=1):
-            lines.append(
-                f"  {number}. {rule.explanation} [{rule.rule_id}: {rule.effect}; "
-                f"{rule.role}; source: {rule.source}]"
-            )
-        lines.append(decision_line(self.decision, self.recommended_level, name))
-        return "\n".join(lines)
-
 
 def rule_set_provenance(name: str, version: str, disclaimer: str) -> str:
     """Which rule set produced an answer, and what it is not: said the same way everywhere."""
@@ -106,29 +82,7 @@ def rule_set_provenance(name: str, version: str, disclaimer: str) -> str:
 
 def level_namer(continuum: Continuum | None) -> Callable[[str], str]:
     """Names a level code: '2.1 Intensive outpatient (IOP)' with a continuum, else 'level 2.1'."""
-
-    def name(code: str) -> str:
-        if continuum is not None and code in continuum.codes():
-            level = continuum.level(code)
-            return f"{level.code} {level.common_name}"
-        return f"level {code}"
-
-    return name
-
-
-def decision_line(
-    decision: ClinicianDecision | None, recommended: str | None, name: Callable[[str], str]
-) -> str:
-    """The clinician's choice in words, for every summary."""
-    if decision is None:
-        return "Clinician's chosen level: not recorded yet."
-    who = f" ({decision.clinician})" if decision.clinician else ""
-    text = f"Clinician's chosen level{who}: {name(decision.chosen_level)}"
-    if recommended is not None and decision.chosen_level != recommended:
-        return f"{text} — differs from the recommendation; reason: {decision.reason}"
-    if decision.reason:
-        return f"{text}, as recommended; note: {decision.reason}"
-    return f"{text}, as recommended."
+    return functools.partial(level_label, continuum=continuum)
 
 
 def check_assessment(assessment: Assessment, rule_set: RuleSet) -> None:

@@ -29,7 +29,10 @@ def test_find_lists_ranked_programs_with_reasons(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert code == 0
     assert re.match(r"\d+ programs fit \(of 64 in the directory\)", out)
-    assert re.search(r"^1\. .+ \(Portland, OR\) — score \d+; intake \d{3}-555-01\d\d$", out, re.M)
+    assert re.search(r"^1\. .+ \(Portland, OR\) — score \d+$", out, re.M)
+    # The next steps in the app's words (carenav.present.matches).
+    assert re.search(r"^   > Call intake: \d{3}-555-01\d\d \((typical wait|wait not)", out, re.M)
+    assert re.search(r"^   > Bring: ", out, re.M)
     assert re.search(r"^   - \d+ miles? away$", out, re.M)
     assert re.search(r"^   - record verified \d+ days ago", out, re.M)
 

@@ -49,7 +49,7 @@ def test_the_cli_prints_the_case_total_in_words(capsys: pytest.CaptureFixture[st
     case = CASES[0]
     assert main(["estimate", *cli_options(case)]) == 0
     out = capsys.readouterr().out
-    assert f"You pay in total: ${case.expected.client_pays:,.2f}" in out
+    assert f"You would pay {dollars(case.expected.client_pays)} over" in out
 
 
 def _shown(case: CostCase, base: CostCase) -> str:

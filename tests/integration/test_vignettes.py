@@ -8,6 +8,7 @@ import pytest
 
 from carenav import catalog
 from carenav.models.vignette import Vignette
+from carenav.present.readiness import text as readiness_text
 from carenav.transitions import assess_transition, decide_transition
 
 
@@ -32,7 +33,7 @@ def test_each_step_gives_the_expected_recommendation_and_verdict(
     assert result.placement is not None
     got = (result.placement.recommended_level, result.verdict, result.target_level)
     want = (step.expected.recommended_level, step.expected.verdict, step.expected.target_level)
-    assert got == want, result.summary()
+    assert got == want, readiness_text(result)
 
 
 @pytest.mark.parametrize(("vignette_id", "index"), _steps())

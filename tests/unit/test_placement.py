@@ -14,6 +14,7 @@ from carenav.errors import DataError, InputError
 from carenav.models.rule_checks import contradictions
 from carenav.models.rules import RuleSet
 from carenav.placement import PROVISIONAL, decide, recommend_level
+from carenav.present.placement import text as placement_text
 from tests.unit.rule_sets import assessed, mental_health_rule_set, rule, tiny_rule_set
 
 AT_LEAST_3_IN_A = {"rating_at_least": {"dimension": "a", "rating": 3}}
@@ -57,7 +58,7 @@ def test_a_review_rule_asks_for_review_and_changes_no_level() -> None:
     plain = recommend_level(assessed(a=0, b=0), rules)
     assert flagged.needs_review and not plain.needs_review
     assert flagged.allowed_levels == plain.allowed_levels
-    assert "A rule asks for a clinician's review before placement." in flagged.summary()
+    assert "A rule asks for a clinician's review before placement." in placement_text(flagged)
 
 
 def test_with_no_rule_firing_the_least_intensive_level_is_recommended_and_said_so() -> None:
@@ -125,7 +126,7 @@ def test_fired_rules_read_from_the_deciding_rule_down() -> None:
 
 def test_the_result_is_provisional_and_names_the_rule_set_and_version() -> None:
     result = recommend_level(assessed(a=0, b=0), tiny_rule_set())
-    text = result.summary()
+    text = placement_text(result)
     assert result.label == PROVISIONAL
     assert text.splitlines()[0] == PROVISIONAL
     assert "Rule set: Tiny test rules, version t1. Test rules only; not for clinical use." in text
@@ -152,7 +153,7 @@ def test_a_differing_choice_and_its_reason_appear_in_the_summary() -> None:
     assert result.recommended_level == "1" and result.decision is not None
     assert (
         "Clinician's chosen level (Dr. Test): level 2.1 — differs from the recommendation; "
-        "reason: Lives two hours from any outpatient clinic." in result.summary()
+        "reason: Lives two hours from any outpatient clinic." in placement_text(result)
     )
 
 

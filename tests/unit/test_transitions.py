@@ -14,6 +14,7 @@ from carenav import catalog
 from carenav.errors import InputError, UnknownIdError
 from carenav.models.assessment import Assessment
 from carenav.models.rules import RuleSet
+from carenav.present.readiness import text as readiness_text
 from carenav.transitions import assess_transition, decide_transition
 from tests.unit.rule_sets import MENTAL_HEALTH, mental_health_rule_set, rule, tiny_rule_set
 
@@ -112,7 +113,7 @@ def test_too_little_history_needs_review_and_says_what_is_missing() -> None:
     ]
     assert (
         "Missing: 1 more improving assessment(s) (only 1 so far); attendance since the last assessment."
-        in (result.summary())
+        in (readiness_text(result))
     )
 
 
@@ -211,7 +212,7 @@ def test_a_clinician_choice_other_than_the_target_needs_a_reason_and_shows_in_th
     kept = decide_transition(result, "2.1", "Exams next month; step down after.")
     assert (
         "differs from the recommendation; reason: Exams next month; step down after."
-        in kept.summary()
+        in readiness_text(kept)
     )
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 DATA_ENV = "CARENAV_DATA"
 # The parts of a data folder besides levels_of_care.yaml, which is always read.
 SECTIONS = ("evidence", "reference", "payers", "rules", "vignettes", "programs", "scenarios")
-_NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}, "scenarios": {"payers"}}
+_NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}, "scenarios": {"payers", "reference"}}
 
 
 def default_data_dir() -> Path:

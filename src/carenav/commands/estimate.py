@@ -14,12 +14,12 @@ from carenav import catalog
 from carenav.catalog.payers import parse_plan
 from carenav.catalog.reading import read_yaml
 from carenav.costs import CostLedger, estimate, questions_to_ask
-from carenav.costs.ledger import LEDGER_COLUMNS
 from carenav.errors import DataError, InputError, Problem, UnknownIdError, input_error
 from carenav.models.base import dollars
 from carenav.models.billing import DEFAULT_WEEKDAYS, ProgramBilling, Weekday
-from carenav.models.coverage import CoveragePlan, EstimateInputs, level_name
+from carenav.models.coverage import CoveragePlan, EstimateInputs
 from carenav.models.known import KnownCodes
+from carenav.present import ledger as present_ledger
 
 
 def _amount(text: str) -> Decimal:
@@ -272,71 +272,6 @@ def _field(loc: tuple[int | str, ...]) -> str:
     return (str(loc[-1]) if loc else "input").replace("_", " ")
 
 
-def _when(week: int | None, kind: str) -> str:
-    if week is not None:
-        return f"Week {week}: "
-    return "Before day 1: " if kind == "prior_authorization" else ""
-
-
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f}"
-
-
 def render(ledger: CostLedger, plan_id: str) -> str:
-    """The ledger as a plain-text report: header, weekly table, totals, events, assumptions."""
-    network = "in network" if ledger.network == "in" else "out of network"
-    lines = [
-        f"Estimate: {ledger.plan_name} ({plan_id}), {network}: {ledger.program}, "
-        f"{level_name(ledger.level)}",
-        f"From {ledger.start:%a %d %b %Y} for {ledger.weeks} weeks; amounts in US dollars.",
-        "",
-    ]
-    header = ["Week", "Dates", f"{ledger.unit.capitalize()}s"] + [
-        title for _, title in LEDGER_COLUMNS
-    ]
-    table = [header]
-    for row in ledger.rows:
-        dates = f"{row.start:%d %b}-{row.end:%d %b}"
-        table.append(
-            [str(row.week), dates, str(row.units)]
-            + [_money(getattr(row, name)) for name, _ in LEDGER_COLUMNS]
-        )
-    totals = ledger.totals
-    table.append(
-        ["Total", "", str(totals.units)]
-        + [_money(getattr(totals, name)) for name, _ in LEDGER_COLUMNS[:-1]]
-        + [""]
-    )
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    for position, cells in enumerate(table):
-        text = "  ".join(
-            cell.ljust(widths[i]) if i == 1 else cell.rjust(widths[i])
-            for i, cell in enumerate(cells)
-        )
-        lines.append(text.rstrip())
-        if position == 0 or position == len(table) - 2:
-            lines.append("-" * len(text))
-    lines += ["", f"You pay in total: ${_money(totals.client_pays)}"]
-    if ledger.payment_plan:
-        plan = ledger.payment_plan
-        lines.append(
-            f"Payment plan: {plan.months} months of ${_money(plan.monthly)} (last month ${_money(plan.last_month)})"
-        )
-    if ledger.events:
-        lines += ["", "What changes along the way:"] + [
-            f"  - {_when(e.week, e.kind)}{e.text}" for e in ledger.events
-        ]
-    if ledger.rules_applied:
-        lines += ["", "Rules that decided your share:"] + [
-            f"  - {rule.text} Source: {rule.source}." for rule in ledger.rules_applied
-        ]
-    lines += ["", "Assumptions:"] + [f"  - {text}" for text in ledger.assumptions]
-    version = ledger.data_version
-    used = "; ".join([f"plan {version.plan_id}", *version.parameters])
-    lines += [
-        "",
-        f"Data used: {used}.",
-        "Decision support, not a decision: the plan makes the coverage decision.",
-        "In crisis? Call or text 988 (Suicide & Crisis Lifeline); in an emergency call 911.",
-    ]
-    return "\n".join(lines)
+    """The ledger as a plain-text report (the words are the app's: ``carenav.present.ledger``)."""
+    return present_ledger.text(ledger, plan_id)

@@ -14,6 +14,7 @@ from carenav.errors import input_error
 from carenav.matching import SORT_KEYS, find_programs
 from carenav.models.client import ClientNeeds
 from carenav.models.known import KnownCodes
+from carenav.present import matches as present_matches
 
 
 def _list(text: str | None) -> list[str]:
@@ -118,15 +119,5 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(out, indent=2))
         return 0
-    print(matches.summary())
-    for rank, (_, row) in enumerate(shown.iterrows(), start=1):
-        print(
-            f"\n{rank}. {row['name']} ({row['city']}, {row['state']}) — score {row['score']:.0f}; intake {row['intake_phone'] or row['phone']}"
-        )
-        for reason in row["reasons"]:
-            print(f"   - {reason}")
-    if len(matches.near_misses):
-        print("\nNear misses (excluded by one criterion):")
-        for _, row in matches.near_misses.head(args.limit).iterrows():
-            print(f"   - {row['name']}: {row['missed_because']}")
+    print(present_matches.text(matches, args.limit))
     return 0

@@ -129,6 +129,14 @@ class Continuum(StrictModel):
         """The level codes, least to most intensive."""
         return [level.code for level in self.levels]
 
+    def label(self, code: str) -> str:
+        """How every screen and report names a level: '2.1 Intensive outpatient (IOP)'.
+
+        A code not on this continuum is named 'level 9.9', never refused: the words
+        must not fail where the data already has.
+        """
+        return level_label(code, self)
+
     def above(self, code: str) -> LevelOfCare | None:
         """The next more intensive level, or None at the top."""
         index = self.codes().index(self.level(code).code)
@@ -146,3 +154,12 @@ def parse_level_code(text: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation as exc:
         raise ValueError(f"'{text}' is not a level code like 2.1") from exc
+
+
+def level_label(code: str, continuum: Continuum | None) -> str:
+    """'2.1 Intensive outpatient (IOP)' with a continuum that has the code, else 'level 2.1'."""
+    if continuum is not None:
+        for level in continuum.levels:
+            if level.code == code:
+                return f"{level.code} {level.common_name}"
+    return f"level {code}"

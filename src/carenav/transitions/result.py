@@ -8,15 +8,8 @@ from pydantic import Field
 
 from carenav.models.assessment import ClinicianDecision
 from carenav.models.base import StrictModel
-from carenav.models.levels import Continuum
 from carenav.models.rules import RuleSet
-from carenav.placement import (
-    PROVISIONAL,
-    PlacementResult,
-    decision_line,
-    level_namer,
-    rule_set_provenance,
-)
+from carenav.placement import PROVISIONAL, PlacementResult, rule_set_provenance
 
 Verdict = Literal["step_down_ready", "stay", "step_up_needed", "review_needed"]
 
@@ -71,31 +64,6 @@ class TransitionResult(StrictModel):
     @property
     def verdict_words(self) -> str:
         return VERDICT_WORDS[self.verdict]
-
-    def summary(self, continuum: Continuum | None = None) -> str:
-        """The verdict as plain text, with reasons, criteria and the clinician's choice."""
-        name = level_namer(continuum)
-        lines = [
-            self.label,
-            self.provenance,
-            f"Current level: {name(self.current_level)}.",
-            f"Verdict: {self.verdict_words}"
-            + (
-                f" — target level {name(self.target_level)}."
-                if self.target_level and self.target_level != self.current_level
-                else "."
-            ),
-            "Why:",
-            *(f"  {n}. {reason}" for n, reason in enumerate(self.reasons, start=1)),
-        ]
-        if self.criteria:
-            lines.append("Step-down criteria:")
-            marks = {True: "met", False: "not met", None: "unknown"}
-            lines += [f"  - {c.description}: {marks[c.met]} ({c.detail})" for c in self.criteria]
-        if self.missing:
-            lines.append("Missing: " + "; ".join(self.missing) + ".")
-        lines.append(decision_line(self.decision, self.target_level or self.current_level, name))
-        return "\n".join(lines)
 
 
 def transition_result(

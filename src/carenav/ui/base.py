@@ -11,6 +11,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 
 import ipywidgets as widgets
 
+from carenav import notices
 from carenav.errors import CarenavError
 from carenav.ui.html import escape
 
@@ -44,15 +45,9 @@ if not any(isinstance(h, _ServerLog) for h in log.handlers):
     log.propagate = False
 
 CRISIS_LINE = (
-    '<div class="carenav-crisis" role="note" aria-label="Crisis help">'
-    "<strong>In crisis?</strong> Call or text <strong>988</strong> "
-    "(Suicide &amp; Crisis Lifeline). In an emergency, call <strong>911</strong>."
-    "</div>"
+    f'<div class="carenav-crisis" role="note" aria-label="Crisis help">{notices.CRISIS_HTML}</div>'
 )
-DECISION_SUPPORT = (
-    '<p class="carenav-notice">carenav is decision support, not a decision: a clinician decides '
-    "the level of care and the payer decides coverage. Sample programs, plans and clients are fictional.</p>"
-)
+DECISION_SUPPORT = f'<p class="carenav-notice">{notices.DECISION_SUPPORT_HTML}</p>'
 UNEXPECTED = (
     "Something went wrong and nothing was changed. Try again; if it keeps happening, "
     "tell whoever runs carenav here (the details are in the server log)."

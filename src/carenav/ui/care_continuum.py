@@ -47,7 +47,7 @@ def ladder_html(continuum: Continuum, current: str) -> str:
 
 
 def _names(continuum: Continuum, codes: list[str]) -> str:
-    return ", ".join(f"{c} {continuum.level(c).common_name}" for c in codes) or "—"
+    return ", ".join(continuum.label(c) for c in codes) or "—"
 
 
 def level_details_html(continuum: Continuum, level: LevelOfCare) -> str:
@@ -133,9 +133,7 @@ class CareContinuumApp(AppShell):
         self.continuum = continuum
         codes = continuum.codes()
         self.chooser = widgets.RadioButtons(
-            options=[
-                (f"{lvl.code}  {lvl.common_name}", lvl.code) for lvl in reversed(continuum.levels)
-            ],
+            options=[(continuum.label(lvl.code), lvl.code) for lvl in reversed(continuum.levels)],
             value=start if start in codes else codes[0],
             layout=widgets.Layout(width="100%"),
         )
@@ -206,4 +204,4 @@ class CareContinuumApp(AppShell):
         level = self.continuum.level(code)  # refuses a code the browser made up
         self.ladder.value = ladder_html(self.continuum, level.code)
         self.details.value = level_details_html(self.continuum, level)
-        self.say(f"Showing {level.code} {level.common_name}.")
+        self.say(f"Showing {self.continuum.label(level.code)}.")

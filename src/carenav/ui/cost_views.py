@@ -1,5 +1,7 @@
-"""HTML for the cost app: the summary, the weekly ledger, the chart, events, scenarios and questions.
+"""HTML for the cost app: the chart, scenarios, plan warnings and questions.
 
+The ledger's own words (summary, weekly table, events, assumptions) come from its
+presenter, ``carenav.present.ledger``, which the command line prints from too.
 Pure functions from ledgers to escaped HTML strings, so they are tested without widgets.
 """
 
@@ -8,10 +10,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from carenav.costs import CostLedger
-from carenav.costs.ledger import LEDGER_COLUMNS
 from carenav.errors import Problem
 from carenav.models.base import dollars
-from carenav.ui.html import escape, line_chart, table
+from carenav.present.html import escape, line_chart, table
+from carenav.present.ledger import (
+    assumptions_html,
+    events_html,
+    ledger_html,
+    network_words,
+    summary_html,
+)
+
+__all__ = [
+    "Scenario",
+    "assumptions_html",
+    "chart_html",
+    "events_html",
+    "ledger_html",
+    "questions_html",
+    "scenarios_html",
+    "summary_html",
+    "warnings_html",
+]
 
 
 @dataclass(frozen=True)
@@ -20,48 +40,6 @@ class Scenario:
 
     label: str
     ledger: CostLedger
-
-
-def summary_html(ledger: CostLedger) -> str:
-    """The headline: what the client pays in total, and over how long."""
-    network = "in network" if ledger.network == "in" else "out of network"
-    if ledger.data_version.plan_kind not in {"commercial", "medicare_advantage"}:
-        network = "no network"
-    total = dollars(ledger.totals.client_pays)
-    text = (
-        f'<p class="carenav-cost-total" aria-live="polite"><strong>You would pay {escape(total)}'
-        f"</strong> over {ledger.weeks} weeks ({ledger.totals.units} {escape(ledger.unit)}s), "
-        f"{escape(ledger.plan_name)}, {network}. The plan would pay "
-        f"{escape(dollars(ledger.totals.plan_pays))}.</p>"
-    )
-    if ledger.payment_plan:
-        plan = ledger.payment_plan
-        text += (
-            f"<p>Payment plan: {plan.months} months of {escape(dollars(plan.monthly))} "
-            f"(last month {escape(dollars(plan.last_month))}).</p>"
-        )
-    return text
-
-
-def ledger_html(ledger: CostLedger) -> str:
-    """The week-by-week ledger as an accessible table, with a totals row."""
-    rows = []
-    for row in ledger.rows:
-        record = {
-            "Week": row.week,
-            "Dates": f"{row.start:%d %b} – {row.end:%d %b}",
-            "Days": row.units,
-        }
-        record.update({title: f"{getattr(row, name):,.2f}" for name, title in LEDGER_COLUMNS})
-        rows.append(record)
-    totals = {"Week": "Total", "Dates": "", "Days": ledger.totals.units}
-    totals.update(
-        {title: f"{getattr(ledger.totals, name):,.2f}" for name, title in LEDGER_COLUMNS[:-1]}
-    )
-    totals["Running total"] = ""
-    rows.append(totals)
-    body = table(rows, f"Week by week, in US dollars: {ledger.plan_name}")
-    return f'<div style="overflow-x:auto">{body}</div>'
 
 
 def chart_html(current: CostLedger, scenarios: list[Scenario]) -> str:
@@ -82,24 +60,6 @@ def chart_html(current: CostLedger, scenarios: list[Scenario]) -> str:
         y_label="US dollars",
     )
     return f'<figure class="carenav-cost-chart">{chart}<figcaption>Week number along the bottom.</figcaption></figure>'
-
-
-def events_html(ledger: CostLedger) -> str:
-    """The moments that change the picture, in order."""
-    if not ledger.events:
-        return "<h3>What changes along the way</h3><p>Nothing changes during these weeks.</p>"
-    items = []
-    for event in ledger.events:
-        when = f"Week {event.week}: " if event.week else ""
-        items.append(f"<li>{escape(when)}{escape(event.text)}</li>")
-    return f"<h3>What changes along the way</h3><ul>{''.join(items)}</ul>"
-
-
-def assumptions_html(ledger: CostLedger) -> str:
-    """Every assumption and the data used."""
-    items = "".join(f"<li>{escape(text)}</li>" for text in ledger.assumptions)
-    used = "; ".join([f"plan {ledger.data_version.plan_id}", *ledger.data_version.parameters])
-    return f"<h3>Assumptions</h3><ul>{items}</ul><p><small>Data used: {escape(used)}.</small></p>"
 
 
 def warnings_html(warnings: list[Problem]) -> str:
@@ -128,7 +88,7 @@ def scenarios_html(current: CostLedger, scenarios: list[Scenario]) -> str:
         {
             "Scenario": label,
             "Plan": ledger.plan_name,
-            "Network": ledger.network,
+            "Network": network_words(ledger),
             "Program": ledger.program,
             "Weeks": ledger.weeks,
             "You pay": dollars(ledger.totals.client_pays),

@@ -50,7 +50,10 @@ class ProgramFinderApp(AppShell):
             return
         self.directory = self.catalog.programs
         frame = self.directory.frame
-        names = {lvl.code: f"{lvl.code} {lvl.common_name}" for lvl in self.catalog.continuum.levels}
+        names = {
+            lvl.code: self.catalog.continuum.label(lvl.code)
+            for lvl in self.catalog.continuum.levels
+        }
         offered = [code for code in names if f"level:{code}" in frame]
         self.level_names = {code: names[code] for code in offered}
         levels = {lvl.code: lvl for lvl in self.catalog.continuum.levels}

@@ -17,6 +17,8 @@ from carenav.errors import CarenavError, InputError
 from carenav.models.assessment import Assessment
 from carenav.models.rules import RuleSet
 from carenav.placement import PlacementResult, decide, recommend_level
+from carenav.present import placement as present_placement
+from carenav.present import readiness as present_readiness
 from carenav.transitions import TransitionResult, assess_transition, decide_transition
 from carenav.ui.assessment_form import WIDE, WIDTH, AssessmentForm
 from carenav.ui.base import AppShell
@@ -233,9 +235,9 @@ class ReadinessCheckApp(AppShell):
                     result = self.placement
             finally:
                 if result is not None:
-                    self.summary.value = summary_html(result.summary(self.continuum))
+                    self.summary.value = summary_html(self._summary_text(result))
         elif result is not None:
-            self.summary.value = summary_html(result.summary(self.continuum))
+            self.summary.value = summary_html(self._summary_text(result))
 
     def save_assessment(self) -> None:
         """Add the form's assessment to the history; the form starts blank, dated today."""
@@ -279,8 +281,10 @@ class ReadinessCheckApp(AppShell):
         self._refresh()
         self.say("The history is cleared.")
 
+    def _summary_text(self, result: PlacementResult | TransitionResult) -> str:
+        if isinstance(result, TransitionResult):
+            return present_readiness.text(result, self.continuum)
+        return present_placement.text(result, self.continuum)
+
     def _level_name(self, code: str) -> str:
-        if code in self.continuum.codes():
-            level = self.continuum.level(code)
-            return f"{level.code} {level.common_name}"
-        return f"level {code}"
+        return self.continuum.label(code)

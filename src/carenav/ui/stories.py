@@ -23,6 +23,7 @@ from carenav.models.levels import Continuum
 from carenav.models.rules import RuleSet
 from carenav.models.vignette import Vignette
 from carenav.placement import level_namer
+from carenav.present.readiness import verdict
 from carenav.transitions import TransitionResult, assess_transition
 from carenav.ui.base import AppShell
 from carenav.ui.html import escape
@@ -63,11 +64,6 @@ def story_step_html(
     step = vignette.steps[index]
     assert result.placement is not None
     reasons = "".join(f"<li>{escape(r)}</li>" for r in result.reasons)
-    target = (
-        f" — to {name(result.target_level)}"
-        if result.target_level and result.target_level != result.current_level
-        else ""
-    )
     decision = ""
     if step.decision is not None:
         why = f" Reason: {step.decision.reason}" if step.decision.reason else ""
@@ -87,7 +83,7 @@ def story_step_html(
         f"<p>{escape(step.narrative)}</p>"
         f"<p><strong>The rules recommend:</strong> {escape(name(result.placement.recommended_level))}. "
         f'<strong>Readiness:</strong> <span class="carenav-story-verdict">'
-        f"{escape(result.verdict_words)}{escape(target)}</span>.</p>"
+        f"{escape(verdict(result, continuum))}</span>.</p>"
         f"<details open><summary>Why</summary><ol>{reasons}</ol></details>"
         f"{decision}<p><strong>What happened next:</strong> {escape(after)}</p>"
         f"<p><small>{escape(result.label)} {escape(result.provenance)}</small></p></section>"
