@@ -23,11 +23,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from carenav.catalog import load as load_catalog
 from carenav.catalog.programs import COLUMNS, load_directory
 from carenav.matching import find_programs
 from carenav.models import ClientNeeds
 from carenav.synthetic import synthetic_frame, synthetic_table
 
+RANKING = load_catalog(sections=("ranking",)).ranking
 TODAY = date(2026, 11, 27)
 # A realistic navigator query: every hard filter the app offers, and three nice-to-haves.
 NEEDS = ClientNeeds.model_validate(
@@ -56,7 +58,7 @@ def baseline(frame: pd.DataFrame) -> np.ndarray:
 
 
 def finder(frame: pd.DataFrame) -> int:
-    return len(find_programs(NEEDS, frame, today=TODAY, explain=25).results)
+    return len(find_programs(NEEDS, frame, ranking=RANKING, today=TODAY, explain=25).results)
 
 
 def median_ms(

@@ -12,6 +12,7 @@ from carenav.catalog.programs import COLUMNS
 from carenav.errors import DataError, InputError, UnknownIdError
 from carenav.matching import find_programs
 from carenav.models import ClientNeeds
+from tests.unit.programs_support import RANKING
 
 SAMPLE = "programs/sample_programs.csv"
 TODAY = date(2026, 11, 27)
@@ -153,7 +154,7 @@ def test_an_unknown_zip_on_the_sample_directory_is_one_clear_message(
 ) -> None:
     needs = ClientNeeds(needs={"substance-use"}, zip="99999")
     with pytest.raises(InputError, match=r"^ZIP code: '99999' is not a US ZIP code carenav knows"):
-        find_programs(needs, loaded.programs.frame, today=TODAY)
+        find_programs(needs, loaded.programs.frame, ranking=RANKING, today=TODAY)
 
 
 def test_a_plan_the_directory_has_never_heard_of_names_the_known_ones(
@@ -161,7 +162,7 @@ def test_a_plan_the_directory_has_never_heard_of_names_the_known_ones(
 ) -> None:
     needs = ClientNeeds(needs={"substance-use"}, plan="acme-gold-2026")
     with pytest.raises(UnknownIdError) as caught:
-        find_programs(needs, loaded.programs.frame, today=TODAY)
+        find_programs(needs, loaded.programs.frame, ranking=RANKING, today=TODAY)
     assert str(caught.value).startswith(
         "There is no coverage plan with the id 'acme-gold-2026'. Known ids: example-copay-2026"
     )
@@ -177,7 +178,7 @@ def test_finding_programs_in_the_sample_directory_for_a_portland_client(
         max_miles=60,
         plan="example-ppo-2026",
     )
-    matches = find_programs(needs, loaded.programs.frame, today=TODAY)
+    matches = find_programs(needs, loaded.programs.frame, ranking=RANKING, today=TODAY)
     assert len(matches.results) >= 3
     assert (matches.results["miles"] <= 60).all()
     assert all(reasons for reasons in matches.results["reasons"])

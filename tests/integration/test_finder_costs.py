@@ -14,6 +14,7 @@ from carenav.matching import find_programs
 from carenav.matching.costs import estimated_costs
 from carenav.models import ClientNeeds
 from carenav.models.coverage import EstimateInputs, Household
+from tests.unit.programs_support import RANKING
 
 TODAY = date(2026, 11, 27)
 
@@ -52,6 +53,7 @@ def test_results_can_be_ranked_by_estimated_cost(loaded: catalog.Catalog) -> Non
     matches = find_programs(
         needs,
         loaded.programs.frame,
+        ranking=RANKING,
         today=TODAY,
         sort_by="cost",
         estimated_cost_cents=costs["client_cents"],

@@ -6,10 +6,13 @@ from datetime import date
 
 import pandas as pd
 
+from carenav import catalog
 from carenav.catalog.frame import frame_from_table
 from carenav.models.frame import TABLE_COLUMNS as COLUMNS
 
 TODAY = date(2026, 11, 27)
+# The bundled ranking defaults (data/ranking.yaml), as every caller of the finder passes them.
+RANKING = catalog.load(sections=("ranking",)).ranking
 
 # A program that passes everything a test asks for unless the test changes a cell.
 BASE: dict[str, str] = {

@@ -9,12 +9,16 @@ import pytest
 from carenav.errors import InputError, UnknownIdError
 from carenav.matching import NOT_CONFIRMED, find_programs
 from carenav.models import ClientNeeds
-from tests.unit.programs_support import TODAY, frame
+from tests.unit.programs_support import RANKING, TODAY, frame
 
 
 def _ids(needs: dict[str, Any], *rows: dict[str, str]) -> list[str]:
     matches = find_programs(
-        ClientNeeds.model_validate(needs), frame(*rows), today=TODAY, sort_by="name"
+        ClientNeeds.model_validate(needs),
+        frame(*rows),
+        ranking=RANKING,
+        today=TODAY,
+        sort_by="name",
     )
     return list(matches.results["id"])
 
@@ -115,7 +119,9 @@ def test_a_filter_keeps_yes_and_not_recorded_and_drops_a_recorded_no(
 def test_a_program_that_does_not_say_is_marked_not_confirmed(
     needs: dict[str, Any], yes: dict[str, str], no: dict[str, str], unknown: dict[str, str]
 ) -> None:
-    matches = find_programs(ClientNeeds.model_validate(needs), frame(yes, unknown), today=TODAY)
+    matches = find_programs(
+        ClientNeeds.model_validate(needs), frame(yes, unknown), ranking=RANKING, today=TODAY
+    )
     row = matches.results.set_index("id").loc["p2"]
     assert row["unconfirmed"] == 1
     assert any(NOT_CONFIRMED in reason for reason in row["reasons"])
@@ -152,7 +158,9 @@ def test_a_substance_use_client_does_not_see_mental_health_only_programs() -> No
 
 def test_a_record_that_names_its_tracks_names_all_of_them() -> None:
     rows = ({"tracks": "mental-health"}, {"tracks": ""}, {"tracks": "substance-use;depression"})
-    matches = find_programs(ClientNeeds.model_validate(SU), frame(*rows), today=TODAY)
+    matches = find_programs(
+        ClientNeeds.model_validate(SU), frame(*rows), ranking=RANKING, today=TODAY
+    )
     assert list(matches.results["id"]) == ["p3", "p2"]
     assert matches.results["unconfirmed"].tolist() == [0, 1]
 
@@ -199,7 +207,7 @@ def test_a_condition_must_each_be_treated() -> None:
 def test_an_unknown_zip_is_one_clear_message() -> None:
     needs = ClientNeeds.model_validate({**SU, "zip": "00000"})
     with pytest.raises(InputError) as caught:
-        find_programs(needs, frame({}), today=TODAY)
+        find_programs(needs, frame({}), ranking=RANKING, today=TODAY)
     assert str(caught.value) == (
         "ZIP code: '00000' is not a US ZIP code carenav knows; "
         "expected a current five-digit US ZIP code, such as 97205"
@@ -209,7 +217,7 @@ def test_an_unknown_zip_is_one_clear_message() -> None:
 def test_a_plan_the_directory_has_never_heard_of_is_one_clear_message() -> None:
     needs = ClientNeeds.model_validate({**SU, "plan": "acme-gold-2026"})
     with pytest.raises(UnknownIdError) as caught:
-        find_programs(needs, frame({}), today=TODAY)
+        find_programs(needs, frame({}), ranking=RANKING, today=TODAY)
     assert str(caught.value) == (
         "There is no coverage plan with the id 'acme-gold-2026'. Known ids: example-ppo-2026."
     )

@@ -15,7 +15,7 @@ from carenav.models import ClientNeeds
 from carenav.models.billing import Weekday
 from carenav.models.vocabulary import Condition, Format, Need, OtherPayment, Therapy, TimeOfDay
 from carenav.synthetic import SAMPLE_PLANS, synthetic_frame
-from tests.unit.programs_support import TODAY
+from tests.unit.programs_support import RANKING, TODAY
 
 LEVELS = ["1", "2.1", "2.5", "3.1", "3.5", "3.7", "4"]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -51,7 +51,7 @@ needs_data = st.fixed_dictionaries(
 
 def _find(needs: dict[str, Any], frame: pd.DataFrame) -> pd.DataFrame:
     return find_programs(
-        ClientNeeds.model_validate(needs), frame, today=TODAY, explain=None
+        ClientNeeds.model_validate(needs), frame, ranking=RANKING, today=TODAY, explain=None
     ).results
 
 

@@ -9,11 +9,11 @@ import pytest
 
 from carenav.errors import InputError
 from carenav.matching import find_programs
-from carenav.models import ClientNeeds, Weights
-from tests.unit.programs_support import TODAY, frame
+from carenav.models import ClientNeeds
+from tests.unit.programs_support import RANKING, TODAY, frame
 
 SU = {"needs": {"substance-use"}}
-NO_EXTRAS = Weights(distance=0, wait=0, confirmed=0)
+NO_EXTRAS = RANKING.default_weights(distance=0, wait=0, confirmed=0)
 
 
 def _needs(**extra: object) -> ClientNeeds:
@@ -23,7 +23,11 @@ def _needs(**extra: object) -> ClientNeeds:
 def test_a_recorded_yes_scores_full_credit_not_recorded_half_and_a_recorded_no_none() -> None:
     directory = frame({"family_program": "yes"}, {"family_program": ""}, {"family_program": "no"})
     matches = find_programs(
-        _needs(nice_to_have={"family_program": True}), directory, today=TODAY, weights=NO_EXTRAS
+        _needs(nice_to_have={"family_program": True}),
+        directory,
+        ranking=RANKING,
+        today=TODAY,
+        weights=NO_EXTRAS,
     )
     assert dict(zip(matches.results["id"], matches.results["score"], strict=True)) == {
         "p1": 100.0,
@@ -41,14 +45,20 @@ def test_weights_change_the_ranking() -> None:
     family_first = find_programs(
         needs,
         directory,
+        ranking=RANKING,
         today=TODAY,
-        weights=Weights(family_program=5, therapies=1, distance=0, wait=0, confirmed=0),
+        weights=RANKING.default_weights(
+            family_program=5, therapies=1, distance=0, wait=0, confirmed=0
+        ),
     )
     therapy_first = find_programs(
         needs,
         directory,
+        ranking=RANKING,
         today=TODAY,
-        weights=Weights(family_program=1, therapies=5, distance=0, wait=0, confirmed=0),
+        weights=RANKING.default_weights(
+            family_program=1, therapies=5, distance=0, wait=0, confirmed=0
+        ),
     )
     assert list(family_first.results["id"]) == ["p1", "p2"]
     assert list(therapy_first.results["id"]) == ["p2", "p1"]
@@ -58,19 +68,29 @@ def test_weights_change_the_ranking() -> None:
 def test_a_shorter_wait_and_a_closer_program_score_higher() -> None:
     directory = frame({"wait_days": "21"}, {"wait_days": "0"})
     matches = find_programs(
-        _needs(), directory, today=TODAY, weights=Weights(wait=1, distance=0, confirmed=0)
+        _needs(),
+        directory,
+        ranking=RANKING,
+        today=TODAY,
+        weights=RANKING.default_weights(wait=1, distance=0, confirmed=0),
     )
     assert list(matches.results["id"]) == ["p2", "p1"]
     near_far = frame({"zip": "98101", "city": "Seattle", "state": "WA"}, {"zip": "97205"})
     matches = find_programs(
-        _needs(zip="97214"), near_far, today=TODAY, weights=Weights(distance=1, wait=0, confirmed=0)
+        _needs(zip="97214"),
+        near_far,
+        ranking=RANKING,
+        today=TODAY,
+        weights=RANKING.default_weights(distance=1, wait=0, confirmed=0),
     )
     assert list(matches.results["id"]) == ["p2", "p1"]
 
 
 def test_a_nice_to_have_never_excludes() -> None:
     directory = frame({"holistic": "!*"})
-    matches = find_programs(_needs(nice_to_have={"holistic": {"yoga"}}), directory, today=TODAY)
+    matches = find_programs(
+        _needs(nice_to_have={"holistic": {"yoga"}}), directory, ranking=RANKING, today=TODAY
+    )
     assert list(matches.results["id"]) == ["p1"]
 
 
@@ -101,7 +121,9 @@ def test_results_sort_by_the_chosen_order(sort_by: str, expected: list[str]) -> 
             "verified_on": "2026-06-01",
         },
     )
-    matches = find_programs(_needs(zip="97205"), directory, today=TODAY, sort_by=sort_by)  # type: ignore[arg-type]
+    matches = find_programs(
+        _needs(zip="97205"), directory, ranking=RANKING, today=TODAY, sort_by=sort_by
+    )  # type: ignore[arg-type]
     assert list(matches.results["id"]) == expected
 
 
@@ -109,11 +131,11 @@ def test_sorting_by_cost_uses_the_estimate_given() -> None:
     directory = frame({}, {}, {})
     cost = pd.Series([90000, None, 30000], dtype="Int64")
     matches = find_programs(
-        _needs(), directory, today=TODAY, sort_by="cost", estimated_cost_cents=cost
+        _needs(), directory, ranking=RANKING, today=TODAY, sort_by="cost", estimated_cost_cents=cost
     )
     assert list(matches.results["id"]) == ["p3", "p1", "p2"]
     with pytest.raises(InputError):
-        find_programs(_needs(), directory, today=TODAY, sort_by="cost")
+        find_programs(_needs(), directory, ranking=RANKING, today=TODAY, sort_by="cost")
 
 
 def test_reasons_say_why_in_words() -> None:
@@ -126,7 +148,7 @@ def test_reasons_say_why_in_words() -> None:
         max_miles=30,
         nice_to_have={"family_program": True},
     )
-    reasons = find_programs(needs, directory, today=TODAY).results["reasons"][0]
+    reasons = find_programs(needs, directory, ranking=RANKING, today=TODAY).results["reasons"][0]
     assert "evening groups on Tue/Thu fit Tue/Thu availability" in reasons
     assert "3 miles away" in reasons
     assert "accepts example-ppo-2026" in reasons
@@ -137,7 +159,7 @@ def test_reasons_say_why_in_words() -> None:
 
 def test_verified_age_is_counted_to_the_date_passed_in() -> None:
     directory = frame({"verified_on": "2026-11-01"})
-    later = find_programs(_needs(), directory, today=date(2026, 12, 1))
+    later = find_programs(_needs(), directory, ranking=RANKING, today=date(2026, 12, 1))
     assert later.results["verified_days_ago"].tolist() == [30]
 
 
@@ -149,7 +171,7 @@ def test_near_misses_are_programs_excluded_by_exactly_one_criterion_named() -> N
         {"levels": "2.1", "plans": "!*", "sliding_scale": "no"},
     )
     needs = _needs(levels={"2.1"}, plan="example-ppo-2026", other_payment={"sliding-scale"})
-    matches = find_programs(needs, directory, today=TODAY)
+    matches = find_programs(needs, directory, ranking=RANKING, today=TODAY)
     assert list(matches.results["id"]) == ["p1"]
     near = matches.near_misses.set_index("id")
     assert sorted(near.index) == ["p2", "p4"]
@@ -169,27 +191,31 @@ def test_near_misses_stay_within_the_distance_asked() -> None:
         {"zip": "10001", "levels": "1"},  # far and the wrong level
     )
     needs = _needs(zip="97205", max_miles=25, levels={"2.1"})
-    matches = find_programs(needs, directory, today=TODAY)
+    matches = find_programs(needs, directory, ranking=RANKING, today=TODAY)
     assert list(matches.results["id"]) == ["p1"]
     assert list(matches.near_misses["id"]) == ["p2"]
 
 
 def test_a_missing_track_reads_as_plain_english() -> None:
     directory = frame({"tracks": "mental-health"})
-    matches = find_programs(_needs(needs={"co-occurring"}), directory, today=TODAY)
+    matches = find_programs(_needs(needs={"co-occurring"}), directory, ranking=RANKING, today=TODAY)
     assert matches.near_misses["missed_because"].tolist() == ["has no co-occurring track"]
 
 
 def test_reasons_are_available_for_any_program_on_request() -> None:
     directory = frame({"levels": "2.1"}, {"levels": "1"})
-    matches = find_programs(_needs(levels={"2.1"}), directory, today=TODAY, explain=0)
+    matches = find_programs(
+        _needs(levels={"2.1"}), directory, ranking=RANKING, today=TODAY, explain=0
+    )
     assert matches.results["reasons"].tolist() == [None]
     assert "does not offer level 2.1" in matches.reasons("p2")
 
 
 def test_a_schedule_near_miss_names_the_days() -> None:
     directory = frame({"meeting_days": "Tue;Thu"}, {"meeting_days": "Mon;Wed;Fri"})
-    matches = find_programs(_needs(available_days={"Tue", "Thu"}), directory, today=TODAY)
+    matches = find_programs(
+        _needs(available_days={"Tue", "Thu"}), directory, ranking=RANKING, today=TODAY
+    )
     assert matches.near_misses["missed_because"].tolist() == [
         "meets Mon/Wed/Fri; client can come Tue/Thu"
     ]

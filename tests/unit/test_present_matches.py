@@ -8,12 +8,14 @@ import re
 from carenav.matching import find_programs
 from carenav.models.client import ClientNeeds
 from carenav.present import matches as present
-from tests.unit.programs_support import TODAY, frame
+from tests.unit.programs_support import RANKING, TODAY, frame
 
 
 def test_the_cli_text_carries_every_next_step_and_reason_the_app_shows() -> None:
     directory = frame({"wait_days": "1", "what_to_bring": "ID;insurance card"}, {"wait_days": ""})
-    found = find_programs(ClientNeeds(needs={"substance-use"}), directory, today=TODAY)
+    found = find_programs(
+        ClientNeeds(needs={"substance-use"}), directory, ranking=RANKING, today=TODAY
+    )
     printed = present.text(found, limit=5)
     shown = present.results_html(found.results, found.summary())
     items = [html.unescape(re.sub(r"<[^>]+>", "", i)) for i in re.findall(r"<li>(.*?)</li>", shown)]

@@ -25,7 +25,7 @@ JOURNEY = ["quartz-quarry-op", "glowworm-glen-op", "cinnamon-hill-iop"]
 
 @pytest.fixture(scope="module")
 def data() -> Catalog:
-    return catalog.load(sections=("reference", "payers", "programs", "rules"))
+    return catalog.load(sections=("reference", "payers", "programs", "rules", "ranking"))
 
 
 def _client(app: NavigatorApp) -> None:

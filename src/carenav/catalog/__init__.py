@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from carenav.models.coverage import CoveragePlan
     from carenav.models.coverage_criteria import CoverageCriteriaSet
     from carenav.models.evidence import EvidenceSet
+    from carenav.models.ranking import Ranking
     from carenav.models.reference import ReferenceTables
     from carenav.models.rules import RuleSet
     from carenav.models.scenario import CostCase
@@ -32,7 +33,16 @@ if TYPE_CHECKING:
 
 DATA_ENV = "CARENAV_DATA"
 # The parts of a data folder besides levels_of_care.yaml, which is always read.
-SECTIONS = ("evidence", "reference", "payers", "rules", "vignettes", "programs", "scenarios")
+SECTIONS = (
+    "evidence",
+    "reference",
+    "payers",
+    "rules",
+    "vignettes",
+    "programs",
+    "scenarios",
+    "ranking",
+)
 _NEEDS = {"payers": {"reference"}, "vignettes": {"rules"}, "scenarios": {"payers", "reference"}}
 
 
@@ -58,6 +68,8 @@ class Catalog:
     # None when the section was not read; `programs` then gives an empty directory.
     program_directory: Directory | None = None
     cost_cases: tuple[CostCase, ...] = field(default=())
+    # The finder's ranking defaults (ranking.yaml, else the bundled one); None when not read.
+    ranking_rules: Ranking | None = None
     warnings: tuple[Problem, ...] = field(default=())
     sections: frozenset[str] = field(default=frozenset(SECTIONS))
 
@@ -65,6 +77,13 @@ class Catalog:
     def programs(self) -> Directory:
         """The program directory (empty when this catalog was read without it)."""
         return self.program_directory if self.program_directory is not None else _empty("programs")
+
+    @property
+    def ranking(self) -> Ranking:
+        """How the program finder ranks (ranking.yaml); read with the 'ranking' section."""
+        if self.ranking_rules is None:
+            raise ValueError("this catalog was read without its 'ranking' section")
+        return self.ranking_rules
 
     def plan_names(self) -> dict[str, str]:
         """Each payer plan's id and the name clients know it by, for words on screen."""
@@ -173,6 +192,7 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
     coverage_sets: list[CoverageCriteriaSet] = []
     vignettes: list[Vignette] = []
     cost_cases: list[CostCase] = []
+    ranking: Ranking | None = None
     if "evidence" in wanted:
         from carenav.catalog.evidence import load_evidence
 
@@ -206,6 +226,10 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
         from carenav.catalog.scenarios import load_cost_cases
 
         cost_cases = load_cost_cases(root, payers, problems)
+    if "ranking" in wanted:
+        from carenav.catalog.ranking import load_ranking
+
+        ranking = load_ranking(root, bundled_data_dir(), problems)
     if problems or continuum is None:
         raise DataError(problems)
     return Catalog(
@@ -219,6 +243,7 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
         vignettes=tuple(vignettes),
         program_directory=programs,
         cost_cases=tuple(cost_cases),
+        ranking_rules=ranking,
         warnings=tuple(warnings),
         sections=wanted,
     )

@@ -82,13 +82,14 @@ def _option(loc: tuple[int | str, ...]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = catalog.load(args.data, sections=("programs", "payers"))
+    loaded = catalog.load(args.data, sections=("programs", "payers", "ranking"))
     needs = needs_from(args, loaded.known_codes())
     today = args.today or date.today()
     matches = find_programs(
         needs,
         loaded.programs.frame,
         today=today,
+        ranking=loaded.ranking,
         sort_by=args.sort,
         explain=args.limit,
         plan_names=loaded.plan_names(),

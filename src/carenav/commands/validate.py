@@ -24,6 +24,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     loaded = catalog.load(args.directory)  # a DataError is printed by carenav.cli, exit 1
     print(loaded.summary())
+    if loaded.ranking_rules is not None:
+        print("Program finder ranking (ranking.yaml):")
+        for line in loaded.ranking.reasons():
+            print(f"  {line}")
     for warning in loaded.warnings:
         print(f"  warning: {warning}", file=sys.stderr)
     return 0

@@ -7,9 +7,9 @@ recorded no excludes. Nice-to-haves score programs with weights the user can cha
 >>> from datetime import date
 >>> from carenav import catalog
 >>> from carenav.models import ClientNeeds
->>> directory = catalog.load().programs
+>>> data = catalog.load(sections=("programs", "ranking"))
 >>> needs = ClientNeeds(needs={"substance-use"}, levels={"2.1"}, zip="97205", max_miles=30)
->>> matches = find_programs(needs, directory.frame, today=date(2026, 11, 27))
+>>> matches = find_programs(needs, data.programs.frame, today=date(2026, 11, 27), ranking=data.ranking)
 >>> bool((matches.results["miles"] <= 30).all())
 True
 """

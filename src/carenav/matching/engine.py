@@ -23,6 +23,7 @@ from carenav.matching.criteria import Criterion, hard_criteria, preference_crite
 from carenav.matching.reasons import missed, reasons_for
 from carenav.matching.score import score
 from carenav.models.client import ClientNeeds, Weights
+from carenav.models.ranking import Ranking
 
 SortKey = Literal["score", "distance", "wait", "verified", "name", "cost"]
 SORT_KEYS: dict[str, str] = {
@@ -149,6 +150,7 @@ def find_programs(
     frame: pd.DataFrame,
     *,
     today: date,
+    ranking: Ranking,
     weights: Weights | None = None,
     sort_by: SortKey = "score",
     explain: int | None = 50,
@@ -159,6 +161,8 @@ def find_programs(
     """Programs that fit, ranked, with near misses and reasons.
 
     ``today`` is passed in (never read from the clock) for "verified N days ago".
+    ``ranking``: the ranking defaults and constants (``catalog.load().ranking``, from
+    ``data/ranking.yaml``); ``weights`` overrides its default weights.
     ``level_names`` and ``plan_names`` (id -> name) word the reasons ("accepts Example PPO
     2026" rather than the plan's id).
     ``explain``: write reasons for this many top results (None: all).
@@ -167,7 +171,7 @@ def find_programs(
     shown as ``estimated_cost_cents`` and usable with ``sort_by="cost"`` (unknown costs last).
     An unknown ZIP raises InputError; a plan no program records raises UnknownIdError.
     """
-    weights = weights or Weights()
+    weights = weights or ranking.default_weights()
     miles = None
     if needs.zip is not None:
         lat, lon = locate(needs.zip)
@@ -194,7 +198,7 @@ def find_programs(
     failures = (matrix == NO).sum(axis=0)
     unconfirmed = (matrix == UNKNOWN).sum(axis=0)
     wait = frame["wait_days"].to_numpy(dtype=float)
-    scores = score(criteria, weights, miles, needs.max_miles, wait)
+    scores = score(criteria, weights, miles, needs.max_miles, wait, ranking)
     # Whole cents as float64 are exact below 2**53 cents, so sorting on them is exact.
     cost = (
         None

@@ -8,12 +8,9 @@ import numpy.typing as npt
 from carenav.directory import UNKNOWN, YES
 from carenav.matching.criteria import Criterion
 from carenav.models.client import Weights
+from carenav.models.ranking import Ranking
 
 FloatArray = npt.NDArray[np.float64]
-# A wait at or beyond four weeks scores nothing for promptness.
-LONG_WAIT_DAYS = 28.0
-# Without a travel limit, closeness is scored against 50 miles.
-DEFAULT_RANGE_MILES = 50.0
 
 
 def _credit(status: npt.NDArray[np.int8]) -> FloatArray:
@@ -27,8 +24,13 @@ def score(
     miles: FloatArray | None,
     range_miles: float | None,
     wait_days: FloatArray,
+    ranking: Ranking,
 ) -> FloatArray:
-    """Each program's score: the weighted average of its credits, times 100, to one decimal."""
+    """Each program's score: the weighted average of its credits, times 100, to one decimal.
+
+    ``ranking`` gives the long wait and the default range (``data/ranking.yaml``).
+    """
+    long_wait = ranking.long_wait_days.value
     n = len(wait_days)
     total = np.zeros(n)
     weight_sum = 0.0
@@ -39,13 +41,13 @@ def score(
         total += weight * _credit(criterion.status)
         weight_sum += weight
     if miles is not None and weights.distance > 0:
-        reach = range_miles or DEFAULT_RANGE_MILES
+        reach = range_miles or ranking.default_range_miles.value
         close = np.where(np.isnan(miles), 0.5, np.clip(1.0 - miles / reach, 0.0, 1.0))
         total += weights.distance * close
         weight_sum += weights.distance
     if weights.wait > 0:
         prompt = np.where(
-            np.isnan(wait_days), 0.5, 1.0 - np.clip(wait_days, 0.0, LONG_WAIT_DAYS) / LONG_WAIT_DAYS
+            np.isnan(wait_days), 0.5, 1.0 - np.clip(wait_days, 0.0, long_wait) / long_wait
         )
         total += weights.wait * prompt
         weight_sum += weights.wait

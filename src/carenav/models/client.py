@@ -125,19 +125,21 @@ class Weights(StrictModel):
 
     A program's score is the weighted share, 0 to 100, of what it offers: a recorded yes
     counts fully, a fact the record does not give counts half, a recorded no not at all.
+    Every weight is given: the defaults, each with its reason, are data
+    (``data/ranking.yaml``, ``carenav.models.ranking.Ranking.default_weights``).
     """
 
-    family_program: float = Field(default=1.0, ge=0, le=10)
-    holistic: float = Field(default=1.0, ge=0, le=10)
-    therapies: float = Field(default=2.0, ge=0, le=10)
-    languages: float = Field(default=2.0, ge=0, le=10)
-    groups: float = Field(default=1.0, ge=0, le=10)
-    transportation_help: float = Field(default=1.0, ge=0, le=10)
-    parking: float = Field(default=0.5, ge=0, le=10)
-    distance: float = Field(default=1.0, ge=0, le=10, description="Closer programs score higher")
+    family_program: float = Field(ge=0, le=10)
+    holistic: float = Field(ge=0, le=10)
+    therapies: float = Field(ge=0, le=10)
+    languages: float = Field(ge=0, le=10)
+    groups: float = Field(ge=0, le=10)
+    transportation_help: float = Field(ge=0, le=10)
+    parking: float = Field(ge=0, le=10)
+    distance: float = Field(ge=0, le=10, description="Closer programs score higher")
     wait: float = Field(
-        default=1.0, ge=0, le=10, description="A shorter wait for a first appointment scores higher"
+        ge=0, le=10, description="A shorter wait for a first appointment scores higher"
     )
     confirmed: float = Field(
-        default=1.0, ge=0, le=10, description="Programs that confirm every must-have score higher"
+        ge=0, le=10, description="Programs that confirm every must-have score higher"
     )

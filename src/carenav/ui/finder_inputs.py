@@ -115,7 +115,11 @@ class NeedsPanel:
         plans: Mapping[str, str],
         states: Sequence[str],
         languages: Sequence[str],
+        *,
+        default_weights: Weights,
     ) -> None:
+        # The sliders start at the ranking's defaults (data/ranking.yaml).
+        self.default_weights = default_weights
         # Preferences and weights are built when their section is first opened (or read):
         # the number of widgets drives how long a Voila page takes to appear.
         self.needs = choices([str(n) for n in Need])  # nothing is ranked until a need is given
@@ -273,7 +277,7 @@ class NeedsPanel:
     def weights(self) -> dict[str, widgets.FloatSlider]:
         """The ranking weight sliders."""
         if self._weights is None:
-            defaults = Weights()
+            defaults = self.default_weights
             self._weights = {
                 name: widgets.FloatSlider(
                     value=getattr(defaults, name), min=0, max=5, step=0.5, continuous_update=False
@@ -362,6 +366,6 @@ class NeedsPanel:
         """The ranking weights as a validated model (a browser can send any number)."""
         try:
             values = {name: slider.value for name, slider in (self._weights or {}).items()}
-            return Weights.model_validate(values)
+            return Weights.model_validate({**self.default_weights.model_dump(), **values})
         except ValidationError as exc:
             raise input_error(exc, lambda loc: f"weight for {loc[0]}") from None

@@ -21,7 +21,7 @@ from carenav.errors import CarenavError, InputError
 from carenav.models.case import ClientCase
 from carenav.ui.base import AppShell
 
-SECTIONS = ("reference", "payers", "programs", "rules")
+SECTIONS = ("reference", "payers", "programs", "rules", "ranking")
 STEPS = ("Client and coverage", "Level of care", "Programs", "Costs", "Next steps and handout")
 CLIENT, LEVEL, PROGRAMS, COSTS, HANDOUT = range(len(STEPS))
 

@@ -29,7 +29,13 @@ NO_PLAN = "__none__"
 def needs_panel(catalog: Catalog) -> NeedsPanel:
     """The finder's needs panel for this catalog, without its plan and level fields."""
     frame = catalog.programs.frame
-    panel = NeedsPanel({}, {}, options_in(frame, "medicaid"), options_in(frame, "lang"))
+    panel = NeedsPanel(
+        {},
+        {},
+        options_in(frame, "medicaid"),
+        options_in(frame, "lang"),
+        default_weights=catalog.ranking.default_weights(),
+    )
     for control in (panel.plan, panel.levels):
         control.layout.display = "none"
     for box in panel.sections.children[:2]:

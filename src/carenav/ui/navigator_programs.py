@@ -66,6 +66,7 @@ class ProgramsStep:
             needs,
             self.catalog.programs.frame,
             today=self.today,
+            ranking=self.catalog.ranking,
             explain=SHOWN,
             level_names=self.level_names,
             plan_names=self.catalog.plan_names(),

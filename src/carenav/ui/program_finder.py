@@ -28,7 +28,7 @@ from carenav.ui.finder_inputs import NeedsPanel, field
 from carenav.ui.finder_views import SHOWN_RESULTS, comparison_html, near_misses_html, results_html
 from carenav.ui.html import escape
 
-SECTIONS = ("programs", "payers", "reference")
+SECTIONS = ("programs", "payers", "reference", "ranking")
 
 
 class ProgramFinderApp(AppShell):
@@ -68,6 +68,7 @@ class ProgramFinderApp(AppShell):
             {p: names.get(p, p) for p in options_in(frame, "plan")},
             options_in(frame, "medicaid"),
             options_in(frame, "lang"),
+            default_weights=self.catalog.ranking.default_weights(),
         )
         self._build_outputs()
         self.inputs.watch(self.guard(self._changed))
@@ -172,6 +173,7 @@ class ProgramFinderApp(AppShell):
             needs,
             self.directory.frame,
             today=self.today,
+            ranking=self.catalog.ranking,
             weights=self.inputs.weights_value(),
             sort_by=self.sort_by.value,
             explain=SHOWN_RESULTS,
