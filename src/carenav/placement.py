@@ -30,6 +30,20 @@ from carenav.models.levels import Continuum, level_label
 from carenav.models.rule_checks import level_window
 from carenav.models.rules import Rule, RuleSet
 
+__all__ = [
+    "PROVISIONAL",
+    "FiredRule",
+    "PlacementResult",
+    "allowed_levels",
+    "check_assessment",
+    "decide",
+    "holds",
+    "level_namer",
+    "recommend_level",
+    "rule_set_provenance",
+    "rules_that_fire",
+]
+
 PROVISIONAL = "Provisional decision support — a clinician makes the placement decision."
 
 
@@ -215,3 +229,8 @@ def decide(
         )
     decision.check_against(result.recommended_level)
     return result.model_copy(update={"decision": decision})
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)

@@ -261,3 +261,8 @@ def _empty(section: str) -> Any:
 
 
 __all__ = ["DATA_ENV", "SECTIONS", "Catalog", "bundled_data_dir", "default_data_dir", "load"]
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)

@@ -34,3 +34,8 @@ __all__ = [
     "questions_to_ask",
     "weekday_mask",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)

@@ -30,3 +30,8 @@ __all__ = [
     "score",
     "track_options",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)

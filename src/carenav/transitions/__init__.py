@@ -35,3 +35,8 @@ __all__ = [
     "assess_transition",
     "decide_transition",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)
