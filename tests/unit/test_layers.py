@@ -86,5 +86,14 @@ def test_the_catalog_imports_no_engine() -> None:
 
 
 def test_nothing_below_the_apps_imports_widgets() -> None:
-    below = _modules("models", "catalog", *ENGINES)
+    below = _modules("models", "catalog", *ENGINES, "present")
     assert _offences(below, WIDGETS) == []
+
+
+def test_no_engine_or_presenter_imports_the_apps_or_commands() -> None:
+    upward = ("carenav.ui", "carenav.commands", "carenav.cli")
+    assert _offences(_modules("models", "catalog", *ENGINES, "present"), upward) == []
+
+
+def test_no_engine_imports_a_presenter() -> None:
+    assert _offences(_modules("models", "catalog", *ENGINES), ("carenav.present",)) == []
