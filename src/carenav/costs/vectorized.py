@@ -297,7 +297,8 @@ def _year(
     if terms.out_of_pocket_max is not None:
         share = np.minimum(share, _cents(terms.out_of_pocket_max - met.out_of_pocket_met))
     client_share = share
-    if not (
+    nothing_owed = terms.client_copay_instead is not None  # full dual, $0 Medicaid copay
+    if nothing_owed or not (
         terms.client_pays_deductible or terms.client_pays_coinsurance or terms.client_pays_copay
     ):
         client_share = np.zeros_like(share)  # a QMB owes none of Medicare's cost sharing
