@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -163,7 +164,12 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _number(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A bound as people write it: 0.5, 104, 1,000,000."""
+    if isinstance(value, float):
+        return f"{value:,g}" if abs(value) >= 10_000 else f"{value:g}"
+    if isinstance(value, int | Decimal) and not -10_000 < value < 10_000:
+        return f"{value:,}"
+    return str(value)
 
 
 def _words(kind: str, msg: str, ctx: dict[str, Any], given: object) -> tuple[str, str | None]:

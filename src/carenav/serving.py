@@ -36,8 +36,14 @@ def free_port() -> int:
 
 
 def port_is_free(port: int) -> bool:
-    """True when nothing listens on 127.0.0.1:port."""
+    """True when nothing listens on 127.0.0.1:port.
+
+    Binds the way the server will (tornado sets SO_REUSEADDR): connections of a server just
+    stopped linger in TIME-WAIT for about a minute, and without the option the port looks
+    taken although a restart on it would work at once.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import socket
 
-from carenav.serving import CONFIG_DIR, voila_command, voila_environment
+import pytest
+
+from carenav.serving import CONFIG_DIR, free_port, port_is_free, voila_command, voila_environment
 
 
 def test_the_apps_run_in_standalone_voila_bound_to_loopback() -> None:
@@ -38,3 +41,31 @@ def test_behind_a_proxy_pages_link_under_its_prefix_while_voila_serves_at_the_ro
     assert "--Voila.base_url=/user/ana/" in command
     assert "--Voila.server_url=/" in command
     assert not any(part.startswith("--Voila.base_url") for part in voila_command(8866))
+
+
+def _time_wait_on(port: int) -> None:
+    """Leave a connection of a stopped server in TIME-WAIT on port, as a restart finds it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", port))
+        server.listen()
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = server.accept()
+        accepted.close()  # the server closes first: its side waits in TIME-WAIT
+        client.recv(1)
+        client.close()
+
+
+def test_a_port_just_released_by_a_stopped_server_counts_as_free() -> None:
+    port = free_port()
+    _time_wait_on(port)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as plain, pytest.raises(OSError):
+        plain.bind(("127.0.0.1", port))  # what the old check did: "already in use"
+    assert port_is_free(port)
+
+
+def test_a_port_something_listens_on_is_not_free() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        assert not port_is_free(server.getsockname()[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,8 +17,40 @@ M = TypeVar("M", bound=BaseModel)
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _DecimalLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """YAML's safe loader, but numbers with a point become Decimal: money is never a float."""
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    """A mapping names one key twice; YAML would silently keep the last value."""
+
+
+class _DataLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """YAML's safe loader made strict for data files.
+
+    - Numbers with a point become Decimal: money is never a float.
+    - A key given twice in one mapping is refused (with both lines), not "last one wins":
+      a plan with `deductible: 1500` and, further down, `deductible: 99999` is a mistake.
+    - A date that does not exist (2026-02-30) and a whole number too long for Python to
+      read stay text, so the model refuses them with a message instead of a traceback.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                earlier = seen.get(key)
+            except TypeError:  # an unhashable key: the base constructor says so
+                break
+            if earlier is not None:
+                raise DuplicateKeyError(
+                    None,
+                    None,
+                    f"the key '{key}' appears twice in one mapping "
+                    f"(lines {earlier.start_mark.line + 1} and {key_node.start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | float:
@@ -28,7 +61,29 @@ def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decima
         return float(text)  # .inf / .nan: let the model refuse them with a clear message
 
 
-_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    try:
+        return int(loader.construct_yaml_int(node))
+    except ValueError:  # longer than Python reads (4,300 digits): the model says "too large"
+        return str(loader.construct_scalar(node))
+
+
+def _construct_timestamp(
+    loader: yaml.SafeLoader, node: yaml.ScalarNode
+) -> datetime.date | datetime.datetime | str:
+    try:
+        value: datetime.date | datetime.datetime = loader.construct_yaml_timestamp(node)
+    except ValueError:  # 2026-02-30: the model says "is not a real date"
+        return str(loader.construct_scalar(node))
+    return value
+
+
+_DataLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_DataLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+# What the top of every carenav data file is.
+MAPPING = "a mapping of field: value (see the file's format in docs/)"
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -39,19 +94,13 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_yaml(path: Path, root: Path, problems: list[Problem]) -> Any | None:
-    """The parsed YAML of one file, or None after recording why it could not be read."""
-    shown = display_path(path, root)
-    if not path.is_file():
-        problems.append(Problem(shown, None, None, "the file is missing", "a YAML file here"))
-        return None
+def parse_yaml(text: str, shown: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The parsed YAML mapping in text, or None after recording why it is not one."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(shown, None, None, f"cannot be read ({exc})", "a UTF-8 text file"))
+        data = yaml.load(text, Loader=_DataLoader)
+    except DuplicateKeyError as exc:
+        problems.append(Problem(shown, None, None, str(exc.problem), "each key once"))
         return None
-    try:
-        return yaml.load(text, Loader=_DecimalLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
@@ -60,6 +109,39 @@ def read_yaml(path: Path, root: Path, problems: list[Problem]) -> Any | None:
             Problem(shown, None, None, f"YAML syntax error at {where}: {reason}", "valid YAML")
         )
         return None
+    except RecursionError:
+        problems.append(Problem(shown, None, None, "is nested too deeply", MAPPING))
+        return None
+    if data is None:
+        problems.append(Problem(shown, None, None, "is empty", MAPPING))
+        return None
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        problems.append(Problem(shown, None, None, f"holds {kind}, not a mapping", MAPPING))
+        return None
+    return data
+
+
+def read_yaml(path: Path, root: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    """The parsed YAML mapping of one file, or None after recording why it could not be read."""
+    shown = display_path(path, root)
+    if not path.is_file():
+        problems.append(Problem(shown, None, None, "the file is missing", "a YAML file here"))
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(
+                shown, None, None, f"is not UTF-8 text (byte {exc.start + 1})", "a UTF-8 text file"
+            )
+        )
+        return None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        problems.append(Problem(shown, None, None, f"cannot be read ({reason})", "a readable file"))
+        return None
+    return parse_yaml(text, shown, problems)
 
 
 def record_name(data: Any, position: int) -> str:

@@ -45,12 +45,26 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--times", help="daytime, evening")
     parser.add_argument("--formats", help="in-person, telehealth, hybrid")
     parser.add_argument("--sort", default="score", choices=[k for k in SORT_KEYS if k != "cost"])
-    parser.add_argument("--limit", type=int, default=10, help="results to show (default 10)")
+    parser.add_argument(
+        "--limit", type=_limit, default=10, help=f"results to show, 1 to {MAX_LIMIT} (default 10)"
+    )
     parser.add_argument(
         "--today", type=date.fromisoformat, help="date to count record ages to (default: today)"
     )
     parser.add_argument("--data", help="data folder (default: bundled data/)")
     parser.add_argument("--json", action="store_true", help="print results and near misses as JSON")
+
+
+MAX_LIMIT = 1000
+
+
+def _limit(text: str) -> int:
+    """--limit: how many results to show, a whole number from 1 to MAX_LIMIT."""
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_LIMIT):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a number of results; expected 1 to {MAX_LIMIT}"
+        )
+    return int(text)
 
 
 def needs_from(args: argparse.Namespace, known: KnownCodes | None = None) -> ClientNeeds:

@@ -52,6 +52,14 @@ Money = Annotated[
     Field(ge=0, max_digits=12, decimal_places=2),
     PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
 ]
+# A price per day or session. At most $1,000,000 a unit: a 104-week ledger bills at most
+# 728 units, so every total it adds up stays inside Money's twelve digits.
+MAX_UNIT_PRICE = Decimal(1_000_000)
+UnitPrice = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_UNIT_PRICE, max_digits=12, decimal_places=2),
+    PlainSerializer(lambda d: str(d), return_type=str, when_used="json"),
+]
 # A share between 0 and 1 (0.2 is 20%).
 Rate = Annotated[
     Decimal,

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from carenav.models.base import Money, Rate, StrictModel
+from carenav.models.base import Rate, StrictModel, UnitPrice
 from carenav.models.medicare import MedicareSetting
 
 
@@ -52,11 +52,11 @@ class ProgramBilling(StrictModel):
     """Billing facts the cost engine reads for one program."""
 
     unit: BillingUnit = "day"
-    charge: Money | None = Field(
+    charge: UnitPrice | None = Field(
         default=None, description="Billed charge per unit, before any plan"
     )
-    cash_price: Money | None = Field(default=None, description="Self-pay price per unit")
-    in_network_rates: dict[str, Money] = Field(
+    cash_price: UnitPrice | None = Field(default=None, description="Self-pay price per unit")
+    in_network_rates: dict[str, UnitPrice] = Field(
         default_factory=dict, description="Contracted allowed amount per unit, by plan id"
     )
     sliding_scale: list[SlidingScaleTier] | None = None
@@ -94,7 +94,7 @@ class RateEntry(StrictModel):
     how many days a week follows from them and is not asked separately.
     """
 
-    rate: Money = Field(
+    rate: UnitPrice = Field(
         title="Plan's rate per day or session", description="The allowed amount, dollars"
     )
     meeting_days: list[Weekday] = Field(
@@ -102,10 +102,10 @@ class RateEntry(StrictModel):
         title="Days it meets",
         description="Tick each day of the week the program meets (at least one)",
     )
-    charge: Money | None = Field(
+    charge: UnitPrice | None = Field(
         default=None, title="Billed charge", description="Dollars per unit; empty: same as the rate"
     )
-    cash_price: Money | None = Field(
+    cash_price: UnitPrice | None = Field(
         default=None, title="Cash price", description="Self-pay dollars per unit; empty: the charge"
     )
     unit: BillingUnit = "day"

@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
+from carenav.models.base import Identifier, Money, Rate, Source, StrictModel, UnitPrice
 from carenav.models.known import StateCode
 from carenav.models.limits import LevelCode, UnitLimit
 
@@ -22,6 +22,9 @@ from carenav.models.medicare import DualEligibility, MedicareSetting
 from carenav.models.regions import Region
 
 Network = Literal["in", "out"]
+# The first days an estimate may start on.
+FIRST_START = date(2000, 1, 1)
+LAST_START = date(2100, 12, 31)
 
 LEVEL_NAMES = {"2.1": "IOP", "2.5": "PHP", "1": "outpatient"}
 
@@ -44,7 +47,7 @@ class CostSharing(StrictModel):
     coinsurance: Rate = Field(
         default=Decimal(0), description="Share of the allowed amount you pay; 0.2 is 20%"
     )
-    copay_per_unit: Money = Field(
+    copay_per_unit: UnitPrice = Field(
         default=Decimal(0), title="Copay per day or session", description="Dollars per billed unit"
     )
     copay_before_deductible: bool = Field(
@@ -65,7 +68,7 @@ class OutOfNetwork(CostSharing):
     allowed_percent_of_charge: Rate | None = Field(
         default=None, description="Allowed amount as a share of the billed charge (0.6 is 60%)"
     )
-    allowed_per_unit: Money | None = Field(
+    allowed_per_unit: UnitPrice | None = Field(
         default=None, description="A fixed allowed amount per unit"
     )
     balance_billing: bool = Field(
@@ -148,7 +151,7 @@ class MedicaidPlan(_PlanBase):
 
     kind: Literal["medicaid"]
     state: StateCode = Field(description="Two-letter postal code, e.g. NY")
-    copay_per_unit: Money | None = Field(default=None, description="None: use the state table")
+    copay_per_unit: UnitPrice | None = Field(default=None, description="None: use the state table")
 
 
 class SelfPayPlan(_PlanBase):
@@ -191,6 +194,19 @@ class EstimateInputs(StrictModel):
 
     start: date
     weeks: int = Field(ge=0, le=104, description="Length of the estimate in weeks (0 to 104)")
+
+    @field_validator("start")
+    @classmethod
+    def _start_in_range(cls, value: date) -> date:
+        # Plan years, Medicare figures and poverty guidelines are dated; an episode that
+        # starts outside these years has no answer (and 9999-12-31 + weeks overflows).
+        if not FIRST_START <= value <= LAST_START:
+            raise ValueError(
+                f"{value.isoformat()} is outside the years carenav estimates; give a first "
+                f"day from {FIRST_START:%d %B %Y} to {LAST_START:%d %B %Y}"
+            )
+        return value
+
     level: LevelCode = Field(
         default="2.1", description="ASAM level of the program (2.1 IOP, 2.5 PHP)"
     )
