@@ -12,13 +12,17 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from carenav.catalog import DATA_ENV
+from carenav.request_guard import ALLOWED_HOSTS_ENV, MAX_KERNELS_ENV
 from carenav.resources import bundled_apps_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CONFIG_DIR = PACKAGE_DIR / "voila_config"
+# Read before CONFIG_DIR, so its request guard (carenav.request_guard) always applies.
+GUARD_DIR = PACKAGE_DIR / "voila_guard"
 JUPYTER_DATA_DIR = PACKAGE_DIR / "jupyter_data"
 DEFAULT_PORT = 8866
 
@@ -51,16 +55,24 @@ def port_is_free(port: int) -> bool:
         return True
 
 
-def voila_command(port: int, root: Path | None = None, base_url: str | None = None) -> list[str]:
+def voila_command(
+    port: int,
+    root: Path | None = None,
+    base_url: str | None = None,
+    extra_config: Path | None = None,
+) -> list[str]:
     """The command line that serves the apps folder with carenav's configuration.
 
     `base_url` is the path prefix the browser sees when a proxy in front (JupyterHub's
     `/user/NAME/`) strips it before passing a request on: pages then link under the
-    prefix while Voila keeps serving at `/`.
+    prefix while Voila keeps serving at `/`. `extra_config` is a folder whose voila.json
+    overrides carenav's settings (a deployment's cell timeout or culling); the request
+    guard is read first and cannot be switched off.
     """
     prefix: list[str] = []
     if base_url is not None:
         prefix = [f"--Voila.base_url={base_url}", "--Voila.server_url=/"]
+    extra = [f"--Voila.config_file_paths={extra_config.resolve()}"] if extra_config else []
     return [
         sys.executable,
         "-m",
@@ -70,15 +82,27 @@ def voila_command(port: int, root: Path | None = None, base_url: str | None = No
         "--no-browser",
         # `--ip` is silently ignored by Voila 0.5; the trait name is not.
         "--Voila.ip=127.0.0.1",
+        f"--Voila.config_file_paths={GUARD_DIR}",
+        *extra,
         f"--Voila.config_file_paths={CONFIG_DIR}",
         f"--Voila.root_dir={root or apps_dir()}",
         *prefix,
     ]
 
 
-def voila_environment(data_dir: Path | None, base: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment for Voila and its kernels: carenav's template path and data folder."""
+def voila_environment(
+    data_dir: Path | None,
+    base: dict[str, str] | None = None,
+    *,
+    allowed_hosts: Sequence[str] = (),
+    max_kernels: int | None = None,
+) -> dict[str, str]:
+    """The environment for Voila and its kernels: template path, data folder, request guard."""
     env = dict(os.environ if base is None else base)
+    if allowed_hosts:
+        env[ALLOWED_HOSTS_ENV] = ",".join(allowed_hosts)
+    if max_kernels is not None:
+        env[MAX_KERNELS_ENV] = str(max_kernels)
     existing = env.get("JUPYTER_PATH")
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_DATA_DIR), existing) if p)
     if data_dir is not None:

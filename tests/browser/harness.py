@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,18 +71,22 @@ class VoilaServer:
 
 @contextmanager
 def running_server(
-    extra_env: dict[str, str] | None = None, data: Path | None = None
+    extra_env: dict[str, str] | None = None,
+    data: Path | None = None,
+    args: Sequence[str] = (),
+    port: int | None = None,
 ) -> Iterator[VoilaServer]:
-    """Start `carenav serve`, wait until its port answers, stop it afterwards."""
+    """Start `carenav serve` (with extra `args`), wait until its port answers, stop it afterwards."""
     ARTIFACTS.mkdir(exist_ok=True)
-    port = free_port()
-    log_path = ARTIFACTS / f"voila-{port}.log"
+    port = port or free_port()
+    log_path = ARTIFACTS / f"voila-{port}-{time.monotonic_ns()}.log"
     env = {**os.environ, **(extra_env or {})}
     installed = os.environ.get(SERVE_ENV)
     carenav = [installed] if installed else [sys.executable, "-m", "carenav.cli"]
     command = [*carenav, "serve", "--port", str(port)]
     if data is not None:
         command += ["--data", str(data)]
+    command += list(args)
     with log_path.open("wb") as log:
         # Its own process group, so teardown can stop Voila and every kernel it started.
         process = subprocess.Popen(

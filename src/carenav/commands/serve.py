@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from pathlib import Path
 
 from carenav import catalog
 from carenav.errors import InputError
+from carenav.request_guard import default_max_kernels
 from carenav.serving import DEFAULT_PORT, port_is_free, voila_command, voila_environment
+
+# A DNS name: letters, digits and dashes in dot-separated labels.
+HOST_NAME = re.compile(
+    r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*",
+    re.I,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,6 +38,29 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="path prefix the browser sees when a proxy in front strips it, e.g. /user/ana/ "
         "behind JupyterHub (default: none)",
     )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name browsers may reach carenav by besides 127.0.0.1 and localhost, "
+        "e.g. the name of a proxy in front of it (repeatable; also $CARENAV_ALLOWED_HOSTS)",
+    )
+    parser.add_argument(
+        "--max-kernels",
+        type=int,
+        default=None,
+        metavar="N",
+        help="most app pages open at once; more get 'busy, try again in a minute' "
+        f"(default: half this computer's memory at 300 MB a page, here {default_max_kernels()})",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="a folder whose voila.json overrides carenav's Voila settings (cell timeout, culling)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,15 +73,29 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             "--port", f"port {args.port} is already in use", "a free port, e.g. --port 8870"
         )
+    if args.max_kernels is not None and args.max_kernels < 1:
+        raise InputError("--max-kernels", f"{args.max_kernels} is too few", "1 or more")
+    for name in args.allow_host:
+        if not HOST_NAME.fullmatch(name):
+            raise InputError(
+                "--allow-host", f"'{name}' is not a host name", "a name such as carenav.example.org"
+            )
+    if args.config is not None and not (args.config / "voila.json").is_file():
+        raise InputError(
+            "--config", f"{args.config} holds no voila.json", "a folder with a voila.json"
+        )
     loaded = catalog.load(args.data)  # refuse to serve broken data: DataError, exit 1
     url = f"http://127.0.0.1:{args.port}/"
     print(f"carenav: serving the apps at {url}  (data: {loaded.root})", flush=True)
     print("carenav: open that address in your browser; press Ctrl+C to stop.", flush=True)
-    command = voila_command(args.port, base_url=base_url)
+    command = voila_command(args.port, base_url=base_url, extra_config=args.config)
     # Become Voila rather than wait on it: a stop signal (Ctrl+C, a service manager's
     # SIGTERM) then reaches Voila itself, which shuts its kernels down, and with them
     # whatever a navigator typed. A child process would outlive its parent.
-    os.execve(command[0], command, voila_environment(loaded.root))
+    env = voila_environment(
+        loaded.root, allowed_hosts=args.allow_host, max_kernels=args.max_kernels
+    )
+    os.execve(command[0], command, env)
 
 
 def _base_url(value: str | None) -> str | None:
