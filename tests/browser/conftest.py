@@ -80,7 +80,8 @@ def _is_local(url: str) -> bool:
 
 def open_app(page: Page, server: VoilaServer, name: str) -> None:
     """Open an app and wait until its widgets are on screen."""
-    page.goto(server.app_url(name), wait_until="domcontentloaded")
+    # Voila runs the notebook before it answers: on a busy machine that outlasts 30 s.
+    page.goto(server.app_url(name), wait_until="domcontentloaded", timeout=APP_TIMEOUT_MS)
     page.wait_for_selector(".carenav-ready", state="visible", timeout=APP_TIMEOUT_MS)
 
 
