@@ -49,4 +49,13 @@ def cli_options(case: CostCase) -> list[str]:
         options += ["--medicaid-exempt", inputs.medicaid.exempt_group]
     if inputs.medicaid.paid_this_period:
         options += ["--medicaid-paid", f"{inputs.medicaid.paid_this_period}"]
+    family_met = used.family_deductible_met or used.family_out_of_pocket_met
+    if inputs.coverage == "family" and not family_met:
+        options.append("--family")  # the family amounts imply it otherwise
+    for flag, value in (
+        ("--family-deductible-met", used.family_deductible_met),
+        ("--family-oop-met", used.family_out_of_pocket_met),
+    ):
+        if value:
+            options += [flag, f"{value}"]
     return [*options, "--start", inputs.start.isoformat(), "--weeks", str(inputs.weeks)]

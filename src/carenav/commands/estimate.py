@@ -91,6 +91,23 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--deductible-met", type=_amount, default=Decimal(0), metavar="X")
     parser.add_argument("--oop-met", type=_amount, default=Decimal(0), metavar="X")
     parser.add_argument("--days-used", type=_count, default=0, metavar="N")
+    parser.add_argument(
+        "--family", action="store_true", help="family coverage under the plan's family amounts"
+    )
+    parser.add_argument(
+        "--family-deductible-met",
+        type=_amount,
+        default=Decimal(0),
+        metavar="X",
+        help="family coverage: what the family has paid toward its deductible (implies --family)",
+    )
+    parser.add_argument(
+        "--family-oop-met",
+        type=_amount,
+        default=Decimal(0),
+        metavar="X",
+        help="family coverage: what the family has paid toward its maximum (implies --family)",
+    )
     parser.add_argument("--household", type=_count, metavar="N", help="people in the household")
     parser.add_argument("--income", type=_amount, metavar="X", help="household income a year")
     parser.add_argument(
@@ -246,7 +263,12 @@ def _inputs(args: argparse.Namespace, level: str, known: KnownCodes) -> Estimate
                     "deductible_met": args.deductible_met,
                     "out_of_pocket_met": args.oop_met,
                     "days_used": args.days_used,
+                    "family_deductible_met": args.family_deductible_met,
+                    "family_out_of_pocket_met": args.family_oop_met,
                 },
+                "coverage": "family"
+                if args.family or args.family_deductible_met or args.family_oop_met
+                else "self",
                 "household": household,
                 "dual": {
                     "status": "full_dual" if args.dual == "full" else args.dual,

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from carenav.costs.events import closing_events, opening_events, turning_points
 from carenav.costs.explain import assumptions_for, data_version_for
+from carenav.costs.family import family_opening
 from carenav.costs.ledger import (
     AppliedRule,
     CostLedger,
@@ -41,6 +42,7 @@ from carenav.errors import InputError
 from carenav.models.base import CENT, dollars, round_cents
 from carenav.models.billing import ProgramBilling
 from carenav.models.coverage import (
+    Accumulators,
     CommercialPlan,
     CoveragePlan,
     EstimateInputs,
@@ -109,6 +111,16 @@ def claim(terms: YearTerms, prices: UnitPrices, state: YearState) -> Line:
     )
 
 
+def opening_accumulators(
+    plan: CoveragePlan, inputs: EstimateInputs, terms_by_year: dict[date, YearTerms]
+) -> tuple[Accumulators, list[AppliedRule]]:
+    """What counts as already met on day 1 (family coverage: so the binding limit is left)."""
+    first = next(iter(terms_by_year.values()), None)
+    if isinstance(plan, CommercialPlan) and first is not None:
+        return family_opening(plan, inputs, first)
+    return inputs.accumulators, []
+
+
 def check_accumulators(
     plan: CoveragePlan, inputs: EstimateInputs, reference: ReferenceTables
 ) -> None:
@@ -131,6 +143,21 @@ def check_accumulators(
                 f"{dollars(met.out_of_pocket_met)} is more than the plan's maximum of {dollars(cap)}",
                 f"an amount from 0 to {cap}",
             )
+        if inputs.coverage == "family":
+            for label, met_amount, limit in (
+                ("family deductible met", met.family_deductible_met, tier.family_deductible),
+                (
+                    "family out-of-pocket met",
+                    met.family_out_of_pocket_met,
+                    tier.family_out_of_pocket_max,
+                ),
+            ):
+                if limit is not None and met_amount > limit:
+                    raise InputError(
+                        label,
+                        f"{dollars(met_amount)} is more than the plan's family amount of {dollars(limit)}",
+                        f"an amount from 0 to {limit}",
+                    )
     elif isinstance(plan, OriginalMedicarePlan):
         figures, _ = reference.part_b(inputs.start.year)
         if met.deductible_met > figures.deductible:
@@ -169,11 +196,8 @@ def estimate(
     }
     weeks = [_Week() for _ in range(inputs.weeks)]
     events = opening_events(plan, billing, inputs, reference, prices, percent, segments)
-    state = YearState(
-        inputs.accumulators.deductible_met,
-        inputs.accumulators.out_of_pocket_met,
-        inputs.accumulators.days_used,
-    )
+    opening, family_rules = opening_accumulators(plan, inputs, terms_by_year)
+    state = YearState(opening.deductible_met, opening.out_of_pocket_met, opening.days_used)
     dates = meeting_dates(billing, inputs.start, inputs.weeks)
     household_cap = HouseholdCap(inputs.medicaid.paid_this_period)
     segment_index = 0
@@ -217,7 +241,7 @@ def estimate(
         data_version=data_version_for(
             plan, billing, inputs, reference, terms_by_year, percent is not None
         ),
-        rules_applied=_rules_applied(terms_by_year),
+        rules_applied=_rules_applied(terms_by_year) + family_rules,
     )
 
 

@@ -36,6 +36,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from carenav.costs.family import family_terms
 from carenav.costs.ledger import AppliedRule
 from carenav.costs.medicaid import medicaid_terms
 from carenav.costs.terms import YearTerms, plan_terms
@@ -79,6 +80,8 @@ def year_terms(
         terms = _with_medicaid(terms, inputs, first_day, reference)
     if isinstance(plan, MedicaidPlan):
         terms = medicaid_terms(terms, plan, inputs, reference)
+    if isinstance(plan, CommercialPlan):
+        terms = family_terms(terms, plan, inputs)
     return terms
 
 

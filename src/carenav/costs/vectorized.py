@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from carenav.costs.engine import check_accumulators
+from carenav.costs.engine import check_accumulators, opening_accumulators
 from carenav.costs.fallback import ledger_totals, needs_ledger
 from carenav.costs.rules import year_terms
 from carenav.costs.terms import (
@@ -184,6 +184,9 @@ def estimate_totals(
     ]
     if any(needs_ledger(terms) for terms in all_terms):
         return ledger_totals(programs, plan, inputs, reference)
+    first_opening, _ = opening_accumulators(
+        plan, inputs, dict(zip([f for f, _ in segments], all_terms, strict=True))
+    )
     default_share = Decimal(1)
     if isinstance(plan, SelfPayPlan):
         tiers = reference.sliding_scale(plan.sliding_scale).tiers
@@ -198,7 +201,7 @@ def estimate_totals(
     for index, ((first, stop), terms) in enumerate(zip(segments, all_terms, strict=True)):
         units = bits @ _weekday_counts(first, stop)
         total_units += units
-        opening = inputs.accumulators if index == 0 else None
+        opening = first_opening if index == 0 else None
         limit = _limits(plan, terms, programs)
         year_client, year_plan = _year(units, allowed, balance, uncovered, terms, opening, limit)
         client += year_client

@@ -60,6 +60,22 @@ class CostSharing(StrictModel):
         title="Out-of-pocket maximum",
         description="Dollars a plan year; leave empty for no maximum",
     )
+    family_deductible: Money | None = Field(
+        default=None,
+        title="Family deductible",
+        description="Dollars a plan year for the whole family; empty: no family coverage terms",
+    )
+    family_out_of_pocket_max: Money | None = Field(
+        default=None,
+        title="Family out-of-pocket maximum",
+        description="Dollars a plan year for the whole family; empty: none",
+    )
+    family_embedded: bool = Field(
+        default=True,
+        title="Embedded family amounts",
+        description="Ticked: each person's own deductible and maximum apply inside the family's; "
+        "not ticked: only the family's amounts apply (aggregate)",
+    )
 
 
 class OutOfNetwork(CostSharing):
@@ -179,6 +195,16 @@ class Accumulators(StrictModel):
     days_used: int = Field(
         default=0, ge=0, le=366, description="Days or sessions of this level used"
     )
+    family_deductible_met: Money = Field(
+        default=Decimal(0),
+        title="Family deductible met",
+        description="Family coverage: what the whole family has paid toward its deductible",
+    )
+    family_out_of_pocket_met: Money = Field(
+        default=Decimal(0),
+        title="Family out-of-pocket met",
+        description="Family coverage: what the whole family has paid toward its maximum",
+    )
 
 
 class Household(StrictModel):
@@ -212,6 +238,11 @@ class EstimateInputs(StrictModel):
     )
     network: Network = "in"
     accumulators: Accumulators = Field(default_factory=Accumulators)
+    coverage: Literal["self", "family"] = Field(
+        default="self",
+        title="Coverage",
+        description="Self-only, or family coverage under the plan's family deductible and maximum",
+    )
     household: Household | None = None
     dual: DualEligibility = Field(
         default_factory=DualEligibility,
