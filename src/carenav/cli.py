@@ -28,11 +28,16 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
+def one_line(text: str) -> str:
+    """A message with control characters shown as escapes: what was typed cannot break the line."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit 2, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"carenav: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"carenav: {one_line(message)} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     except (InputError, UnknownIdError) as exc:
-        print(f"carenav: {exc}", file=sys.stderr)
+        print(f"carenav: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except CarenavError as exc:
         print(f"carenav: {exc}", file=sys.stderr)

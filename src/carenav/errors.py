@@ -75,7 +75,9 @@ class UnknownIdError(CarenavError):
         self.given = given
         shown = ", ".join(sorted(known)[:12])
         more = "" if len(known) <= 12 else f" and {len(known) - 12} more"
-        super().__init__(f"There is no {kind} with the id '{given}'. Known ids: {shown}{more}.")
+        # Control characters shown as escapes: a message stays one line whatever was typed.
+        safe = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in given)
+        super().__init__(f"There is no {kind} with the id '{safe}'. Known ids: {shown}{more}.")
 
 
 # --- pydantic's errors in carenav's words -------------------------------------------------
