@@ -17,7 +17,9 @@ from typing import Protocol, cast
 from carenav.errors import CarenavError, DataError, InputError, UnknownIdError
 
 # The subcommands, in the order `carenav --help` lists them.
-COMMANDS = ("serve", "validate", "estimate", "find", "handout")
+COMMANDS = ("serve", "validate", "estimate", "find", "handout", "import")
+# Subcommands whose module name differs from the command (`import` is a Python keyword).
+_MODULES = {"import": "import_directory"}
 
 
 class Command(Protocol):
@@ -40,6 +42,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"carenav: {one_line(message)} (see '{self.prog} --help')\n")
 
 
+def _command(name: str) -> Command:
+    return cast(Command, importlib.import_module(f"carenav.commands.{_MODULES.get(name, name)}"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="carenav", description=__doc__.splitlines()[0] if __doc__ else None)
     subparsers = cast(
@@ -48,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers.required = True
     for name in COMMANDS:
-        module = cast(Command, importlib.import_module(f"carenav.commands.{name}"))
+        module = _command(name)
         module.add_parser(subparsers)
     return parser
 
@@ -57,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `carenav` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    module = cast(Command, importlib.import_module(f"carenav.commands.{args.command}"))
+    module = _command(args.command)
     try:
         return module.run(args)
     except DataError as exc:

@@ -251,6 +251,11 @@ class Payment(StrictModel):
     sliding_scale: bool | None = None
     payment_plan: bool | None = None
     scholarship: bool | None = None
+    # Payment types a national directory records (SAMHSA's locator, HSDS imports) without
+    # naming a plan: they tell a navigator what to ask, never that a given plan is in network.
+    private_insurance: bool | None = None
+    military_insurance: bool | None = None
+    payment_assistance: bool | None = None
 
 
 DEFAULT_WHAT_TO_BRING = (

@@ -1,0 +1,75 @@
+"""`carenav import locator FILE -o DIR`: a real directory export as a carenav data folder."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from carenav.errors import InputError
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="turn a directory export (SAMHSA locator, HSDS) into a data folder",
+        description="Turn a program directory exported from another system into a carenav "
+        "data folder: the bundled reference data, plans and rules, plus the imported "
+        "directory. Prints what was mapped, what was not, and every row refused.",
+    )
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", parser_class=type(parser))
+    kinds.required = True
+    locator = kinds.add_parser(
+        "locator",
+        help="a SAMHSA treatment locator (FindTreatment.gov) JSON export",
+        description="Import a SAMHSA treatment locator JSON export. The mapping from locator "
+        "values to carenav columns is data/mappings/samhsa-locator.yaml (docs/locator-import.md).",
+    )
+    locator.add_argument("file", type=Path, help="the locator JSON file")
+    locator.add_argument(
+        "-o", "--output", type=Path, required=True, help="new data folder to write"
+    )
+    locator.add_argument(
+        "--verified-on",
+        help="the date the export was downloaded, YYYY-MM-DD (default: the file's date); "
+        "the apps show each record's age from it",
+    )
+    locator.add_argument("--mapping", type=Path, help="your own copy of the mapping file")
+
+
+def _date(text: str | None, file: Path) -> date:
+    if text is None:
+        if not file.is_file():
+            return date.today()
+        return date.fromtimestamp(file.stat().st_mtime)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError("--verified-on", f"'{text}' is not a date", "YYYY-MM-DD") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from carenav.io.data_folder import directory_csv, write_data_folder
+    from carenav.io.json_input import read_json
+    from carenav.io.locator import EXPECTED, import_rows, locator_rows
+    from carenav.io.locator_mapping import load_mapping
+
+    verified_on = _date(args.verified_on, args.file)
+    mapping = load_mapping(args.mapping)
+    from carenav.io.data_folder import check_target
+
+    check_target(args.output)
+    rows = locator_rows(read_json(args.file, EXPECTED), str(args.file))
+    result = import_rows(rows, mapping, file=args.file.name, verified_on=verified_on)
+    header = [
+        f"Imported by `carenav import locator` from {args.file.name}: {len(result.table)} of "
+        f"{result.rows_read} SAMHSA treatment locator rows.",
+        f"Records as of {verified_on.isoformat()}: a dated snapshot of real facilities. Check "
+        "every fact with the facility before relying on it.",
+        "Columns and cell grammar: docs/programs-format.md. Mapping: docs/locator-import.md.",
+    ]
+    count = write_data_folder(args.output, "locator.csv", directory_csv(result.table, header))
+    for line in result.summary(mapping):
+        print(line)
+    print(f"{args.output}: {count} programs; the folder validates (carenav validate {args.output})")
+    return 0
