@@ -86,7 +86,7 @@ def load_time(n: int, runs: int) -> float:
         for _ in range(runs):
             start = time.perf_counter()
             problems: list = []
-            directory = load_directory(root, problems)
+            directory = load_directory(root, problems, use_cache=False)
             times.append(time.perf_counter() - start)
             assert directory is not None and len(directory) == n and not problems, problems[:3]
         return statistics.median(times)

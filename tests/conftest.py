@@ -16,3 +16,13 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(bundled_data_dir(), target)
     return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_directory_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Directory caches the tests build go to a folder of their own, not the user's cache."""
+    import os
+
+    from carenav.catalog.cache import CACHE_ENV
+
+    os.environ.setdefault(CACHE_ENV, str(tmp_path_factory.mktemp("carenav-cache")))

@@ -170,8 +170,17 @@ def _with_needs(sections: Collection[str] | None) -> frozenset[str]:
     return frozenset(wanted)
 
 
-def load(path: str | Path | None = None, *, sections: Collection[str] | None = None) -> Catalog:
+def load(
+    path: str | Path | None = None,
+    *,
+    sections: Collection[str] | None = None,
+    revalidate: bool = False,
+) -> Catalog:
     """Read a data folder into a Catalog, or raise DataError listing every problem.
+
+    The program directory is read from its validated cache when its files are unchanged
+    since it was last validated; `revalidate=True` checks every row again and rebuilds
+    the cache (what `carenav validate` does).
 
     `sections` limits the reading to what an app shows (each new Voila kernel loads
     its own catalog, so the continuum app need not validate 20,000 programs); the
@@ -221,7 +230,9 @@ def load(path: str | Path | None = None, *, sections: Collection[str] | None = N
     if "programs" in wanted:
         from carenav.catalog.programs import load_directory
 
-        programs = load_directory(root, problems, continuum.codes() if continuum else ())
+        programs = load_directory(
+            root, problems, continuum.codes() if continuum else (), use_cache=not revalidate
+        )
     if "scenarios" in wanted:
         from carenav.catalog.scenarios import load_cost_cases
 

@@ -120,6 +120,11 @@ def _rate_columns(cells: pd.Series) -> dict[str, pd.Series]:
     return out
 
 
+def tiers_column(cells: pd.Series) -> npt.NDArray[np.object_]:
+    """The frame's tiers column from the file's sliding_scale_tiers cells (the cache reads it)."""
+    return _tiers(cells)
+
+
 def _tiers(cells: pd.Series) -> npt.NDArray[np.object_]:
     """Per row: the sliding-scale tiers as a tuple of SlidingScaleTier (empty when none)."""
     codes, uniques = pd.factorize(cells.fillna(""), sort=False)

@@ -13,12 +13,15 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import cast
 
 import pandas as pd
 
+from carenav.catalog.cache import cache_key, read_cached, write_cache
 from carenav.catalog.frame import empty_table, frame_from_table
+from carenav.catalog.levels import LEVELS_FILE
 from carenav.catalog.program_rows import (
     _PATHS,
     COLUMNS,
@@ -29,9 +32,11 @@ from carenav.catalog.program_rows import (
 )
 from carenav.catalog.reading import display_path
 from carenav.errors import Problem, UnknownIdError
+from carenav.models.frame import OTHERS
 from carenav.models.program import Program
 
 PROGRAMS_DIR = "programs"
+_SLICE = 2_000
 __all__ = [
     "COLUMNS",
     "PROGRAMS_DIR",
@@ -47,37 +52,68 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Directory:
-    """The program directory: validated models for detail views, one DataFrame for matching."""
+    """The program directory: one DataFrame for matching, and the validated text cells.
 
-    programs: tuple[Program, ...]
+    A kernel keeps the frame the engines use and the table of validated cells, not one
+    model per row (84,578 models took about a gigabyte): `program(id)` builds the one
+    model a detail view or an estimate needs from its row, which was validated when the
+    directory was loaded, and keeps it.
+    """
+
     frame: pd.DataFrame
+    table: pd.DataFrame
     files: tuple[str, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.programs)
+        return len(self.frame)
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {str(pid): index for index, pid in enumerate(self.table["id"])}
 
     def program(self, program_id: str) -> Program:
         """The program with this id; UnknownIdError names the known ones."""
-        for program in self.programs:
-            if program.id == program_id:
-                return program
-        raise UnknownIdError("program", program_id, [p.id for p in self.programs])
+        position = self._positions.get(program_id)
+        if position is None:
+            raise UnknownIdError("program", program_id, list(self._positions))
+        return self._model(position)
+
+    def _model(self, position: int) -> Program:
+        cached = self._models.get(position)
+        if cached is None:
+            row = {str(c): _cell(v) for c, v in self.table.iloc[position].items()}
+            cached = Program.model_validate(record_from_row(row))
+            self._models[position] = cached
+        return cached
+
+    @cached_property
+    def _models(self) -> dict[int, Program]:
+        return {}
+
+    @property
+    def programs(self) -> tuple[Program, ...]:
+        """Every program as a model, built on first use: for small directories and notebooks."""
+        return tuple(self._model(i) for i in range(len(self.table)))
 
     @property
     def plans(self) -> list[str]:
         """Every coverage plan id some program records, sorted."""
-        return sorted(
-            {
-                plan
-                for p in self.programs
-                for plan in p.payment.plans.offered | p.payment.plans.not_offered
-            }
-        )
+        start = "plan:"
+        return [
+            c[len(start) :]
+            for c in self.frame.columns
+            if c.startswith(start) and c != start + OTHERS
+        ]
 
     @classmethod
     def empty(cls) -> Directory:
         """A directory with no programs (a data folder without programs/)."""
-        return cls((), frame_from_table(empty_table()))
+        table = empty_table()
+        return cls(frame_from_table(table), table)
+
+
+def _cell(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def read_table(path: Path, root: Path, problems: list[Problem]) -> pd.DataFrame | None:
@@ -143,39 +179,62 @@ def read_table(path: Path, root: Path, problems: list[Problem]) -> pd.DataFrame 
 
 
 def load_directory(
-    root: Path, problems: list[Problem], level_codes: Iterable[str] = ()
+    root: Path,
+    problems: list[Problem],
+    level_codes: Iterable[str] = (),
+    *,
+    use_cache: bool = True,
 ) -> Directory | None:
     """Every CSV file in root/programs/ as one Directory, or None after recording every problem.
 
-    A data folder without programs/ has an empty directory.
+    A data folder without programs/ has an empty directory. A directory validated before,
+    unchanged since, is read from its cache (carenav.catalog.cache); `use_cache=False`
+    validates every row again (as `carenav validate` does) and rewrites the cache.
     """
     folder = root / PROGRAMS_DIR
     if not folder.is_dir():
         return Directory.empty()
     files = sorted(folder.glob("*.csv"))
+    shown_files = tuple(display_path(p, root) for p in files)
+    key = cache_key(files, root / LEVELS_FILE) if files else ""
+    if files and use_cache:
+        cached = read_cached(key)
+        if cached is not None:
+            return Directory(cached[0], cached[1], shown_files)
+    directory = _validated(root, files, problems, level_codes)
+    if directory is not None and files:
+        write_cache(key, directory.frame, directory.table)
+    return directory
+
+
+def _validated(
+    root: Path, files: list[Path], problems: list[Problem], level_codes: Iterable[str]
+) -> Directory | None:
     before = len(problems)
     tables: list[pd.DataFrame] = []
-    programs: list[Program] = []
+    seen: set[str] = set()
+    codes = set(level_codes)
     for path in files:
         shown = display_path(path, root)
         table = read_table(path, root, problems)
         if table is None:
             continue
         records = cast(list[dict[str, str]], table.to_dict("records"))
-        rows = zip(table.index.tolist(), records, strict=True)
-        found = validate_rows(rows, shown, problems)
-        _check_levels(found, shown, set(level_codes), problems)
+        lines = table.index.tolist()
+        # Validated a slice at a time and then let go: the directory keeps the checked
+        # cells and the frame, never a model per row (the peak stays small at 84,578 rows).
+        for start in range(0, len(records), _SLICE):
+            rows = zip(lines[start : start + _SLICE], records[start : start + _SLICE], strict=True)
+            found = validate_rows(rows, shown, problems)
+            _check_levels(found, shown, codes, problems)
+            _check_unique(found, seen, problems)
         tables.append(table)
-        programs.extend(found)
-    _check_unique(programs, problems)
     if len(problems) > before:
         return None
     if not tables:
         return Directory.empty()
     table = pd.concat(tables, ignore_index=True)
-    return Directory(
-        tuple(programs), frame_from_table(table), tuple(display_path(p, root) for p in files)
-    )
+    return Directory(frame_from_table(table), table, tuple(display_path(p, root) for p in files))
 
 
 def _check_levels(
@@ -197,8 +256,7 @@ def _check_levels(
                 )
 
 
-def _check_unique(programs: list[Program], problems: list[Problem]) -> None:
-    seen: set[str] = set()
+def _check_unique(programs: list[Program], seen: set[str], problems: list[Problem]) -> None:
     for program in programs:
         if program.id in seen:
             problems.append(

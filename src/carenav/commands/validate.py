@@ -22,7 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = catalog.load(args.directory)  # a DataError is printed by carenav.cli, exit 1
+    # Every row checked again; a valid directory is then cached for the apps' kernels.
+    loaded = catalog.load(args.directory, revalidate=True)  # DataError: printed, exit 1
     print(loaded.summary())
     if loaded.ranking_rules is not None:
         print("Program finder ranking (ranking.yaml):")

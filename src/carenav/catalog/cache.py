@@ -1,0 +1,123 @@
+"""The validated program directory cached as Parquet, so a kernel opens it without re-validating.
+
+`carenav validate` (and any full load) checks every row once, then writes the directory
+frame and its validated cells to two Parquet files named by a key: the SHA-256 of the
+directory's files and of levels_of_care.yaml (the rows are checked against it), the
+carenav version and this format's version. A kernel that finds the files for its key
+reads them instead of validating again. A changed file changes the key; a cache whose
+recorded key differs, or that cannot be read, is rebuilt, never trusted. The cache holds
+directory facts only, never anything about a client.
+
+The cache lives in $CARENAV_CACHE_DIR, else $XDG_CACHE_HOME/carenav, else ~/.cache/carenav:
+a folder the user can write and delete, never inside the installed package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+import carenav
+from carenav.catalog.frame import tiers_column
+from carenav.models.frame import TIERS
+
+CACHE_ENV = "CARENAV_CACHE_DIR"
+FORMAT_VERSION = "1"
+_KEY_FIELD = b"carenav.directory_cache_key"
+_UNITS_FIELD = b"carenav.datetime_units"
+
+
+def cache_dir() -> Path:
+    """Where directory caches are kept (see the module docstring)."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "carenav"
+
+
+def cache_key(files: list[Path], levels_file: Path) -> str:
+    """The key of a directory: its files' bytes and names, the levels file, and the versions."""
+    digest = hashlib.sha256(f"carenav {carenav.__version__} cache {FORMAT_VERSION}\n".encode())
+    for path in [levels_file, *files]:
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _paths(key: str) -> tuple[Path, Path]:
+    folder = cache_dir()
+    return (
+        folder / f"directory-{key[:32]}.frame.parquet",
+        folder / f"directory-{key[:32]}.cells.parquet",
+    )
+
+
+def read_cached(key: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The cached frame and cells for this key, or None when there is no trustworthy cache."""
+    frame_path, cells_path = _paths(key)
+    if not (frame_path.is_file() and cells_path.is_file()):
+        return None
+    try:
+        import pyarrow.parquet as pq
+
+        frame_table = pq.read_table(frame_path)
+        cells_table = pq.read_table(cells_path)
+        for read in (frame_table, cells_table):
+            if (read.schema.metadata or {}).get(_KEY_FIELD) != key.encode():
+                return None  # a foreign cache, or one a different directory left here
+        frame = frame_table.to_pandas()
+        cells = cells_table.to_pandas()
+        # Parquet has no seconds-resolution timestamps: give dates back their own unit.
+        units = json.loads((frame_table.schema.metadata or {}).get(_UNITS_FIELD, b"{}"))
+        for column, dtype in units.items():
+            frame[column] = frame[column].astype(dtype)
+        if len(frame) != len(cells) or TIERS not in cells:
+            return None
+        frame[TIERS] = tiers_column(cells[TIERS])
+    except Exception:  # a corrupt or partial file: rebuild, never trust
+        return None
+    return frame, cells
+
+
+def write_cache(key: str, frame: pd.DataFrame, cells: pd.DataFrame) -> bool:
+    """Write the cache for this key; False (and nothing left behind) when it cannot be written."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        frame_path, cells_path = _paths(key)
+        frame_path.parent.mkdir(parents=True, exist_ok=True)
+        # The tiers are validated models: stored as their cell text, parsed again on read.
+        stored = frame.assign(**{TIERS: cells[TIERS].astype(str).to_numpy()})
+        units = {str(c): str(t) for c, t in frame.dtypes.items() if t.kind == "M"}
+        for data, path in ((stored, frame_path), (cells.astype(str), cells_path)):
+            table = pa.Table.from_pandas(data, preserve_index=False)
+            table = table.replace_schema_metadata(
+                {
+                    **(table.schema.metadata or {}),
+                    _KEY_FIELD: key.encode(),
+                    _UNITS_FIELD: json.dumps(units).encode(),
+                }
+            )
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+            os.close(handle)
+            try:
+                pq.write_table(table, temporary)
+                os.replace(temporary, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
+    except Exception:  # a read-only home, a full disk: the directory still loads, uncached
+        return False
+    return True

@@ -1,0 +1,131 @@
+"""The validated directory cache: read when the files are unchanged, rebuilt otherwise, never trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import carenav.catalog.programs as programs_module
+from carenav import catalog
+from carenav.catalog import cache
+from carenav.cli import main
+
+SAMPLE = Path("programs") / "sample_programs.csv"
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object, **__: object) -> object:
+        raise AssertionError("the directory was validated again instead of read from its cache")
+
+    monkeypatch.setattr(programs_module, "validate_rows", refuse)
+
+
+def test_validate_builds_the_cache_and_the_next_load_reads_it_without_validating(
+    data_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["validate", str(data_copy)]) == 0
+    assert len(list(cache_folder.glob("*.parquet"))) == 2
+    fresh = catalog.load(data_copy, sections=("programs",), revalidate=True).programs
+
+    _no_validation(monkeypatch)
+    cached = catalog.load(data_copy, sections=("programs",)).programs
+
+    pd.testing.assert_frame_equal(cached.frame, fresh.frame)
+    assert cached.program("puffin-point-iop") == fresh.program("puffin-point-iop")
+    assert cached.plans == fresh.plans
+
+
+def test_a_changed_directory_file_is_validated_again_and_its_new_facts_used(
+    data_copy: Path, cache_folder: Path
+) -> None:
+    catalog.load(data_copy, sections=("programs",))
+    path = data_copy / SAMPLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Puffin Point Intensive Outpatient", "Puffin Point IOP"), encoding="utf-8"
+    )
+
+    loaded = catalog.load(data_copy, sections=("programs",)).programs
+
+    assert loaded.program("puffin-point-iop").name == "Puffin Point IOP"
+
+
+def test_a_change_that_breaks_a_row_is_reported_even_though_a_cache_exists(
+    data_copy: Path, cache_folder: Path
+) -> None:
+    catalog.load(data_copy, sections=("programs",))
+    path = data_copy / SAMPLE
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",97214,", ",9721,", 1), encoding="utf-8"
+    )
+
+    with pytest.raises(catalog.DataError, match="field zip"):
+        catalog.load(data_copy, sections=("programs",))
+
+
+def test_a_corrupt_cache_is_rebuilt_never_trusted(data_copy: Path, cache_folder: Path) -> None:
+    expected = catalog.load(data_copy, sections=("programs",)).programs.frame
+    for path in cache_folder.glob("*.parquet"):
+        path.write_bytes(path.read_bytes()[:100])
+
+    loaded = catalog.load(data_copy, sections=("programs",)).programs
+
+    pd.testing.assert_frame_equal(loaded.frame, expected)
+    assert all(p.stat().st_size > 100 for p in cache_folder.glob("*.parquet"))
+
+
+def test_a_cache_from_another_directory_under_this_ones_name_is_not_trusted(
+    data_copy: Path, tmp_path: Path, cache_folder: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "levels_of_care.yaml").write_bytes((data_copy / "levels_of_care.yaml").read_bytes())
+    (other / "programs").mkdir()
+    lines = (data_copy / SAMPLE).read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    (other / SAMPLE).write_text("".join(lines[: header + 3]), encoding="utf-8")
+    catalog.load(other, sections=("programs",))
+    foreign = sorted(cache_folder.glob("*.parquet"))
+    catalog.load(data_copy, sections=("programs",))
+    mine = sorted(set(cache_folder.glob("*.parquet")) - set(foreign))
+    for theirs, ours in zip(foreign, mine, strict=True):
+        ours.write_bytes(theirs.read_bytes())  # the other directory's cache, renamed
+
+    assert len(catalog.load(data_copy, sections=("programs",)).programs) == 64
+
+
+def test_an_unwritable_cache_folder_leaves_the_directory_loading_uncached(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+
+    assert len(catalog.load(data_copy, sections=("programs",)).programs) == 64
+
+
+def test_the_cache_lives_in_the_users_cache_folder_and_holds_directory_facts_only(
+    data_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(cache.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "carenav"
+    monkeypatch.setenv(cache.CACHE_ENV, str(cache_folder))
+
+    directory = catalog.load(data_copy, sections=("programs",)).programs
+
+    import pyarrow.parquet as pq
+
+    stored: set[str] = set()
+    for path in cache_folder.glob("*.parquet"):
+        stored |= set(pq.read_schema(path).names)
+    assert stored <= set(directory.frame.columns) | set(directory.table.columns)
