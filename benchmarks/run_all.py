@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("costs.py", "matching.py", "app_load.py", "navigator_update.py")
+SCRIPTS = ("costs.py", "matching.py", "app_load.py", "navigator_update.py", "directory_load.py")
 
 
 def main() -> int:

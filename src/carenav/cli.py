@@ -17,9 +17,9 @@ from typing import Protocol, cast
 from carenav.errors import CarenavError, DataError, InputError, UnknownIdError
 
 # The subcommands, in the order `carenav --help` lists them.
-COMMANDS = ("serve", "validate", "estimate", "find", "handout", "import")
+COMMANDS = ("serve", "validate", "estimate", "find", "handout", "import", "export")
 # Subcommands whose module name differs from the command (`import` is a Python keyword).
-_MODULES = {"import": "import_directory"}
+_MODULES = {"import": "import_directory", "export": "export_directory"}
 
 
 class Command(Protocol):

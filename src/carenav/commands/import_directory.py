@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from carenav.errors import InputError
+from carenav.errors import DataError, InputError, Problem
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,6 +35,22 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "the apps show each record's age from it",
     )
     locator.add_argument("--mapping", type=Path, help="your own copy of the mapping file")
+    hsds = kinds.add_parser(
+        "hsds",
+        help="Open Referral HSDS 3.0 JSON (services, service_at_location, organization)",
+        description="Import Open Referral HSDS 3.0 JSON. Services carenav exported come back "
+        "exactly; others are read from their HSDS fields (docs/hsds.md).",
+    )
+    hsds.add_argument("file", type=Path, help="the HSDS JSON file")
+    hsds.add_argument("-o", "--output", type=Path, required=True, help="new data folder to write")
+    hsds.add_argument(
+        "--verified-on",
+        help="date for services without an assured_date, YYYY-MM-DD (default: the file's date)",
+    )
+    hsds.add_argument(
+        "--level",
+        help="level of care code(s) for services that do not record one, e.g. 2.1 or '1;2.1'",
+    )
 
 
 def _date(text: str | None, file: Path) -> date:
@@ -49,15 +65,55 @@ def _date(text: str | None, file: Path) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from carenav.io.data_folder import directory_csv, write_data_folder
+    if args.kind == "hsds":
+        return _run_hsds(args)
+    return _run_locator(args)
+
+
+def _run_hsds(args: argparse.Namespace) -> int:
+    from carenav.io.data_folder import check_target, directory_csv, write_data_folder
+    from carenav.io.hsds_import import EXPECTED, import_services, services_in
+    from carenav.io.json_input import read_json
+
+    verified_on = _date(args.verified_on, args.file)
+    check_target(args.output)
+    services = services_in(read_json(args.file, EXPECTED), str(args.file))
+    result = import_services(
+        services, file=args.file.name, verified_on=verified_on, level=args.level
+    )
+    for line in result.summary():
+        print(line)
+    if not result.table:
+        raise DataError(
+            [
+                Problem(
+                    str(args.file),
+                    None,
+                    None,
+                    f"none of its {result.services_read} services could become a program "
+                    "(reasons above); nothing was written",
+                    "services with a US address, a phone number and a level of care",
+                )
+            ]
+        )
+    header = [
+        f"Imported by `carenav import hsds` from {args.file.name}: {len(result.table)} of "
+        f"{result.services_read} HSDS services.",
+        "Columns and cell grammar: docs/programs-format.md. HSDS mapping: docs/hsds.md.",
+    ]
+    count = write_data_folder(args.output, "hsds.csv", directory_csv(result.table, header))
+    print(f"{args.output}: {count} programs; the folder validates (carenav validate {args.output})")
+    return 0
+
+
+def _run_locator(args: argparse.Namespace) -> int:
+    from carenav.io.data_folder import check_target, directory_csv, write_data_folder
     from carenav.io.json_input import read_json
     from carenav.io.locator import EXPECTED, import_rows, locator_rows
     from carenav.io.locator_mapping import load_mapping
 
     verified_on = _date(args.verified_on, args.file)
     mapping = load_mapping(args.mapping)
-    from carenav.io.data_folder import check_target
-
     check_target(args.output)
     rows = locator_rows(read_json(args.file, EXPECTED), str(args.file))
     result = import_rows(rows, mapping, file=args.file.name, verified_on=verified_on)

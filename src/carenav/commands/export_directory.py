@@ -1,0 +1,52 @@
+"""`carenav export hsds DIR -o FILE`: a data folder's directory as Open Referral HSDS 3.0 JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write the program directory in another system's format (HSDS 3.0)",
+        description="Write a data folder's program directory for another system.",
+    )
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", parser_class=type(parser))
+    kinds.required = True
+    hsds = kinds.add_parser(
+        "hsds",
+        help="Open Referral HSDS 3.0 JSON, checked against the HSDS schemas",
+        description="Write every program as an HSDS 3.0 service (a page of services), each "
+        "checked against the HSDS 3.0 JSON Schemas. carenav facts HSDS has no field for "
+        "travel as attributes of the carenav taxonomy (docs/hsds.md).",
+    )
+    hsds.add_argument(
+        "directory", nargs="?", type=Path, help="data folder (default: bundled data/)"
+    )
+    hsds.add_argument("-o", "--output", type=Path, required=True, help="JSON file to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    from carenav import catalog
+    from carenav.errors import DataError, Problem
+    from carenav.io.hsds_export import service_page
+    from carenav.io.hsds_schemas import schema_errors
+
+    loaded = catalog.load(args.directory, sections=("programs",))
+    table = loaded.programs.table
+    rows = [{str(c): str(v) for c, v in row.items() if str(v)} for row in table.to_dict("records")]
+    page = service_page(rows)
+    problems = [
+        Problem(str(args.output), f"service {s['name']}", None, error, "HSDS 3.0 service schema")
+        for s in page["contents"]
+        for error in schema_errors(s, "service")
+    ]
+    if problems:
+        raise DataError(problems)  # a carenav bug, never a half-valid file
+    args.output.write_text(json.dumps(page, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(
+        f"{args.output}: {len(rows)} programs as HSDS 3.0 services; valid against the HSDS 3.0 schemas"
+    )
+    return 0
