@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
-from carenav.catalog.reading import problems_from_validation, read_yaml
-from carenav.errors import DataError, Problem
+from carenav.catalog.reading import read_yaml
+from carenav.errors import DataError, Problem, problems_from_validation
 from carenav.models.base import StrictModel
 from carenav.models.frame import FLAGS, OPTION_FACETS
 from carenav.models.program import Options
