@@ -33,7 +33,7 @@ def test_validate_builds_the_cache_and_the_next_load_reads_it_without_validating
     data_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert main(["validate", str(data_copy)]) == 0
-    assert len(list(cache_folder.glob("*.parquet"))) == 2
+    assert len(list(cache_folder.glob("*.arrow"))) == 2
     fresh = catalog.load(data_copy, sections=("programs",), revalidate=True).programs
 
     _no_validation(monkeypatch)
@@ -74,13 +74,13 @@ def test_a_change_that_breaks_a_row_is_reported_even_though_a_cache_exists(
 
 def test_a_corrupt_cache_is_rebuilt_never_trusted(data_copy: Path, cache_folder: Path) -> None:
     expected = catalog.load(data_copy, sections=("programs",)).programs.frame
-    for path in cache_folder.glob("*.parquet"):
+    for path in cache_folder.glob("*.arrow"):
         path.write_bytes(path.read_bytes()[:100])
 
     loaded = catalog.load(data_copy, sections=("programs",)).programs
 
     pd.testing.assert_frame_equal(loaded.frame, expected)
-    assert all(p.stat().st_size > 100 for p in cache_folder.glob("*.parquet"))
+    assert all(p.stat().st_size > 100 for p in cache_folder.glob("*.arrow"))
 
 
 def test_a_cache_from_another_directory_under_this_ones_name_is_not_trusted(
@@ -94,9 +94,9 @@ def test_a_cache_from_another_directory_under_this_ones_name_is_not_trusted(
     header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
     (other / SAMPLE).write_text("".join(lines[: header + 3]), encoding="utf-8")
     catalog.load(other, sections=("programs",))
-    foreign = sorted(cache_folder.glob("*.parquet"))
+    foreign = sorted(cache_folder.glob("*.arrow"))
     catalog.load(data_copy, sections=("programs",))
-    mine = sorted(set(cache_folder.glob("*.parquet")) - set(foreign))
+    mine = sorted(set(cache_folder.glob("*.arrow")) - set(foreign))
     for theirs, ours in zip(foreign, mine, strict=True):
         ours.write_bytes(theirs.read_bytes())  # the other directory's cache, renamed
 
@@ -123,9 +123,9 @@ def test_the_cache_lives_in_the_users_cache_folder_and_holds_directory_facts_onl
 
     directory = catalog.load(data_copy, sections=("programs",)).programs
 
-    import pyarrow.parquet as pq
+    import pyarrow.feather as feather
 
     stored: set[str] = set()
-    for path in cache_folder.glob("*.parquet"):
-        stored |= set(pq.read_schema(path).names)
+    for path in cache_folder.glob("*.arrow"):
+        stored |= set(feather.read_table(path).schema.names)
     assert stored <= set(directory.frame.columns) | set(directory.table.columns)

@@ -1,12 +1,16 @@
-"""The validated program directory cached as Parquet, so a kernel opens it without re-validating.
+"""The validated program directory cached in Arrow's Feather format, so a kernel opens it at once.
 
 `carenav validate` (and any full load) checks every row once, then writes the directory
-frame and its validated cells to two Parquet files named by a key: the SHA-256 of the
+frame and its validated cells to two Feather (Arrow IPC) files named by a key: the SHA-256 of the
 directory's files and of levels_of_care.yaml (the rows are checked against it), the
 carenav version and this format's version. A kernel that finds the files for its key
 reads them instead of validating again. A changed file changes the key; a cache whose
 recorded key differs, or that cannot be read, is rebuilt, never trusted. The cache holds
 directory facts only, never anything about a client.
+
+Feather, uncompressed and memory-mapped, rather than Parquet: 20,000 programs read in
+about 0.01 s against about 1 s for Parquet on the same machine (the README's benchmarks), and
+kernels on one machine share the mapped pages instead of each holding a copy.
 
 The cache lives in $CARENAV_CACHE_DIR, else $XDG_CACHE_HOME/carenav, else ~/.cache/carenav:
 a folder the user can write and delete, never inside the installed package.
@@ -58,8 +62,8 @@ def cache_key(files: list[Path], levels_file: Path) -> str:
 def _paths(key: str) -> tuple[Path, Path]:
     folder = cache_dir()
     return (
-        folder / f"directory-{key[:32]}.frame.parquet",
-        folder / f"directory-{key[:32]}.cells.parquet",
+        folder / f"directory-{key[:32]}.frame.arrow",
+        folder / f"directory-{key[:32]}.cells.arrow",
     )
 
 
@@ -69,16 +73,16 @@ def read_cached(key: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     if not (frame_path.is_file() and cells_path.is_file()):
         return None
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.feather as feather
 
-        frame_table = pq.read_table(frame_path)
-        cells_table = pq.read_table(cells_path)
+        frame_table = feather.read_table(frame_path, memory_map=True)
+        cells_table = feather.read_table(cells_path, memory_map=True)
         for read in (frame_table, cells_table):
             if (read.schema.metadata or {}).get(_KEY_FIELD) != key.encode():
                 return None  # a foreign cache, or one a different directory left here
         frame = frame_table.to_pandas()
         cells = cells_table.to_pandas()
-        # Parquet has no seconds-resolution timestamps: give dates back their own unit.
+        # Arrow may store dates at another resolution: give them back their own unit.
         units = json.loads((frame_table.schema.metadata or {}).get(_UNITS_FIELD, b"{}"))
         for column, dtype in units.items():
             frame[column] = frame[column].astype(dtype)
@@ -94,7 +98,7 @@ def write_cache(key: str, frame: pd.DataFrame, cells: pd.DataFrame) -> bool:
     """Write the cache for this key; False (and nothing left behind) when it cannot be written."""
     try:
         import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow.feather as feather
 
         frame_path, cells_path = _paths(key)
         frame_path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +117,7 @@ def write_cache(key: str, frame: pd.DataFrame, cells: pd.DataFrame) -> bool:
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
             os.close(handle)
             try:
-                pq.write_table(table, temporary)
+                feather.write_feather(table, temporary, compression="uncompressed")
                 os.replace(temporary, path)
             finally:
                 with contextlib.suppress(FileNotFoundError):
