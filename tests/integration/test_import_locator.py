@@ -64,12 +64,13 @@ def test_the_finder_offers_only_facilities_whose_record_lists_intensive_outpatie
 ) -> None:
     code, out = _import(tmp_path)
     assert code == 0
-    directory = catalog.load(out).programs
+    loaded = catalog.load(out)
+    directory = loaded.programs
     needs = ClientNeeds(
         needs={"substance-use"}, levels={"2.1"}, medicaid_state="VA", zip="22902", max_miles=25
     )
 
-    matches = find_programs(needs, directory.frame, today=date(2019, 6, 1))
+    matches = find_programs(needs, directory.frame, ranking=loaded.ranking, today=date(2019, 6, 1))
 
     by_frid = {row["frid"][:8]: row for row in _raw_rows()}
     found = list(matches.results["id"])
