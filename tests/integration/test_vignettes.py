@@ -84,3 +84,18 @@ def test_every_vignette_file_says_the_client_is_fictional() -> None:
 
 def _visited(levels: list[str]) -> list[str]:
     return [code for i, code in enumerate(levels) if i == 0 or code != levels[i - 1]]
+
+
+def test_the_mental_health_stories_step_down_from_php_and_enter_iop_with_drinking() -> None:
+    stories = {v.id: v for v in loaded().vignettes}
+    morgan, casey = stories["morgan-php-to-iop"], stories["casey-iop-depression-and-alcohol"]
+    assert morgan.rule_set == casey.rule_set == "illustrative-mh"
+    assert _visited([s.level for s in morgan.steps]) == ["2.5", "2.1"]
+    assert morgan.steps[2].expected.verdict == "step_down_ready"
+    assert _visited([s.level for s in casey.steps]) == ["1", "2.1"]
+    assert "substance-use-concern" in casey.steps[0].assessment.flags
+    first = assess_transition(
+        casey.steps[0].level, casey.history(0), loaded().rule_set("illustrative-mh")
+    )
+    assert first.placement is not None and first.placement.needs_review
+    assert any("substance-use rules as well" in r for r in first.placement.reasons())

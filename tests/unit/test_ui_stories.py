@@ -119,3 +119,13 @@ def test_every_story_step_says_the_rules_are_illustrative_not_the_asam_criteria(
         step = text_of(stepper.step.value)
         assert f"Rule set: {rule_set.name}, version {rule_set.version}." in step
         assert rule_set.disclaimer in step
+
+
+def test_the_mental_health_php_to_iop_story_is_told_under_the_mental_health_rules() -> None:
+    panel = StoriesPanel(loaded())
+    assert "morgan-php-to-iop" in [value for _, value in panel.chooser.options]
+    panel.chooser.value = "morgan-php-to-iop"
+    panel.stepper.go(2)
+    shown = unescape(re.sub(r"<[^>]+>", " ", panel.stepper.step.value))
+    assert "Illustrative mental-health placement rules" in " ".join(shown.split())
+    assert "step down" in shown.lower()
