@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import open_app
 from tests.browser.harness import VoilaServer
+from tests.browser.panels import settle
 
 
 def test_raising_a_rating_changes_the_recommended_level(page: Page, server: VoilaServer) -> None:
@@ -42,6 +44,8 @@ def test_choosing_a_current_level_shows_a_readiness_verdict_with_what_is_missing
 def test_the_rule_set_chooser_switches_to_the_mental_health_rules_and_to_the_medicare_checklist(
     page: Page, server: VoilaServer
 ) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     open_app(page, server, "readiness_check")
     chooser = page.get_by_label("Rule set")
     chooser.select_option(
@@ -71,3 +75,14 @@ def test_the_rule_set_chooser_switches_to_the_mental_health_rules_and_to_the_med
     )
     expect(page.locator(".carenav-coverage-outcome")).to_contain_text("No criterion is unmet")
     expect(page.locator(".carenav-app")).to_contain_text("Call or text 988")
+    # The checklist draws (no failed widget) and has no serious accessibility problem.
+    settle(page)
+    expect(page.locator(".jupyter-widgets-error-widget")).to_have_count(0)
+    expect(page.get_by_text("Click to show javascript error")).to_have_count(0)
+    serious = [
+        v["id"]
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert not serious, serious
+    assert not errors, errors
