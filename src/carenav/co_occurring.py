@@ -33,6 +33,12 @@ from carenav.models.levels import Continuum
 from carenav.models.rules import RuleSet
 from carenav.placement import PROVISIONAL, PlacementResult, level_namer, recommend_level
 
+__all__ = [
+    "INTEGRATED",
+    "CoOccurringResult",
+    "assess_co_occurring",
+]
+
 INTEGRATED = (
     "Both concerns are present: look for a program that treats them together "
     "(integrated treatment for co-occurring disorders)."
@@ -118,3 +124,8 @@ def assess_co_occurring(
         floor_level=order[top],
         floor_set_ids=[r.rule_set_id for r in results if order.index(r.recommended_level) == top],
     )
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)

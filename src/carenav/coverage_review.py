@@ -29,6 +29,16 @@ from carenav.models.coverage_criteria import (
     CriterionAnswer,
 )
 
+__all__ = [
+    "COVERAGE_LABEL",
+    "CoverageReview",
+    "CriterionFinding",
+    "Recertification",
+    "recertification_days",
+    "recertifications",
+    "review_coverage",
+]
+
 COVERAGE_LABEL = (
     "Coverage checklist, not a clinical recommendation — a clinician decides placement and "
     "the payer decides coverage."
@@ -206,3 +216,8 @@ def _answer(criterion_id: str, given: CriterionAnswer | str) -> CriterionAnswer:
             f"'{given}' is not an answer",
             "one of " + ", ".join(a.value for a in CriterionAnswer),
         ) from None
+
+
+def __dir__() -> list[str]:
+    """The public names only (pinned by tests/unit/test_public_api.py)."""
+    return list(__all__)

@@ -20,6 +20,7 @@ PUBLIC = {
         "default_data_dir",
         "load",
     ],
+    "carenav.co_occurring": ["CoOccurringResult", "INTEGRATED", "assess_co_occurring"],
     "carenav.costs": [
         "CostEvent",
         "CostLedger",
@@ -34,6 +35,15 @@ PUBLIC = {
         "program_frame",
         "questions_to_ask",
         "weekday_mask",
+    ],
+    "carenav.coverage_review": [
+        "COVERAGE_LABEL",
+        "CoverageReview",
+        "CriterionFinding",
+        "Recertification",
+        "recertification_days",
+        "recertifications",
+        "review_coverage",
     ],
     "carenav.matching": [
         "Criterion",
