@@ -22,23 +22,23 @@ class _Plan(StrictModel):
 def test_each_field_gets_a_linked_label_and_its_description_from_the_model() -> None:
     form = ModelForm(_Plan, ["deductible", "visits"])
     assert form.inputs["deductible"].control.description == "Deductible"  # a <label for=...>
-    assert "before the plan shares costs" in form.inputs["deductible"].help.value
-    assert "from 0 to 365" in form.inputs["visits"].help.value
+    assert "before the plan shares costs" in form.inputs["deductible"].help_text
+    assert "from 0 to 365" in form.inputs["visits"].help_text
 
 
 def test_a_negative_deductible_is_shown_beside_the_field_and_gives_no_value() -> None:
     form = ModelForm(_Plan, ["deductible", "visits"])
     form.inputs["deductible"].control.value = "-5"
     assert form.value is None
-    assert "Must be 0 or more." in form.inputs["deductible"].error.value
-    assert form.inputs["visits"].error.value == ""
+    assert "Must be 0 or more." in form.inputs["deductible"].error_text
+    assert form.inputs["visits"].error_text == ""
 
 
 def test_a_word_typed_as_money_asks_for_a_number() -> None:
     form = ModelForm(_Plan, ["deductible"])
     form.inputs["deductible"].control.value = "lots"
     assert form.value is None
-    assert "Must be a number" in form.inputs["deductible"].error.value
+    assert "Must be a number" in form.inputs["deductible"].error_text
 
 
 def test_money_typed_with_a_dollar_sign_and_commas_is_read_exactly() -> None:
@@ -52,7 +52,7 @@ def test_money_typed_with_a_dollar_sign_and_commas_is_read_exactly() -> None:
 def test_an_empty_required_field_asks_to_be_filled_in() -> None:
     form = ModelForm(_Plan, ["deductible"])
     assert form.value is None
-    assert "Please fill this in." in form.inputs["deductible"].error.value
+    assert "Please fill this in." in form.inputs["deductible"].error_text
 
 
 def test_a_choice_the_browser_made_up_is_refused_by_the_model() -> None:
@@ -65,4 +65,4 @@ def test_a_choice_the_browser_made_up_is_refused_by_the_model() -> None:
     ]
     form.inputs["network"].control.value = "elsewhere"
     assert form.value is None
-    assert form.inputs["network"].error.value != ""
+    assert form.inputs["network"].error_text != ""

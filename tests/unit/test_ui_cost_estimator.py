@@ -61,7 +61,7 @@ def test_a_negative_deductible_is_refused_beside_the_field_and_changes_nothing(
     assert app.inputs.plan_form is not None
     before = app.summary.value
     app.inputs.plan_form.inputs["deductible"].control.value = "-5"
-    assert "Must be 0 or more." in text(app.inputs.plan_form.inputs["deductible"].error.value)
+    assert "Must be 0 or more." in text(app.inputs.plan_form.inputs["deductible"].error_text)
     assert app.summary.value == before
     assert "the estimate is unchanged" in text(app.status.value)
 
@@ -138,7 +138,7 @@ def test_a_level_the_program_does_not_offer_is_refused_beside_the_level(
     app.inputs.schedule_form.set_values({"level": "1"})
     app.refresh()
     assert "This program offers level 2.1 or 2.5" in text(
-        app.inputs.schedule_form.inputs["level"].error.value
+        app.inputs.schedule_form.inputs["level"].error_text
     )
     assert app.summary.value == before
 
@@ -213,7 +213,7 @@ def test_no_day_ticked_is_refused_beside_the_days_and_changes_nothing(
     before = app.summary.value
     app.inputs.rate_form.tick()  # the last day unticked
     days = app.inputs.rate_form.inputs["meeting_days"]
-    assert "Tick at least one day the program meets." in text(days.error.value)
+    assert "Tick at least one day the program meets." in text(days.error_text)
     assert app.summary.value == before
     assert "the estimate is unchanged" in text(app.status.value)
 
@@ -222,7 +222,7 @@ def test_a_day_that_is_not_a_weekday_is_refused_beside_the_days(app: CostEstimat
     before = app.summary.value
     days = app.inputs.rate_form.inputs["meeting_days"]
     days.control.value = ("Tue", "Funday")  # what a tampered page might report
-    assert "Input should be 'Mon', 'Tue'" in text(days.error.value)
+    assert "Input should be 'Mon', 'Tue'" in text(days.error_text)
     assert app.summary.value == before
 
 
@@ -291,7 +291,7 @@ def test_the_out_of_network_terms_show_only_once_the_benefit_is_ticked(
     form.inputs["out_of_network_benefit"].control.value = True
     assert allowed.widget.layout.display is None
     # Ticked but no allowed amount yet: say what is missing, beside that field.
-    assert "Give the share of the charge the plan allows" in text(allowed.error.value)
+    assert "Give the share of the charge the plan allows" in text(allowed.error_text)
 
 
 def test_a_negative_out_of_network_deductible_is_refused_beside_it_and_changes_nothing(
@@ -304,6 +304,6 @@ def test_a_negative_out_of_network_deductible_is_refused_beside_it_and_changes_n
     before = app.summary.value
     assert "out of network" in text(before)
     form.inputs["out_of_network_deductible"].control.value = "-250"
-    assert "Must be 0 or more." in text(form.inputs["out_of_network_deductible"].error.value)
+    assert "Must be 0 or more." in text(form.inputs["out_of_network_deductible"].error_text)
     assert app.summary.value == before
     assert "the estimate is unchanged" in text(app.status.value)

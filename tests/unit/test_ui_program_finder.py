@@ -118,32 +118,18 @@ def test_nothing_is_ranked_until_a_need_is_given(loaded: catalog.Catalog) -> Non
     assert finder.matches is None and finder.shortlist.options == ()
 
 
-def _labelled(widget: widgets.Widget) -> list[tuple[str, widgets.Widget]]:
-    """(label HTML, control) for every field() in the widget tree."""
-    found = []
-    children = list(getattr(widget, "children", ()))
-    if (
-        len(children) == 2
-        and isinstance(children[0], widgets.HTML)
-        and "<label>" in children[0].value
-    ):
-        found.append((children[0].value, children[1]))
-    for child in children:
-        found += _labelled(child)
-    return found
-
-
-def _holds_a_multi_select(widget: widgets.Widget) -> bool:
-    return isinstance(widget, widgets.SelectMultiple) or any(
-        _holds_a_multi_select(c) for c in getattr(widget, "children", ())
-    )
+def _widgets(widget: widgets.Widget) -> list[widgets.Widget]:
+    return [widget, *(w for c in getattr(widget, "children", ()) for w in _widgets(c))]
 
 
 def test_every_multi_select_says_how_to_choose_several(app: ProgramFinderApp) -> None:
     _ = app.inputs.prefs  # built as when the Preferences section opens
-    multi = [label for label, control in _labelled(app.widget) if _holds_a_multi_select(control)]
+    boxes = [w for w in _widgets(app.widget) if "carenav-field" in w._dom_classes]
+    multi = [b for b in boxes if isinstance(b.children[0], widgets.SelectMultiple)]
     assert len(multi) >= 12  # 8 needs filters, 4 preferences, the shortlist
-    assert all("hold Ctrl (⌘ on a Mac) and click" in label for label in multi)
+    assert all("hold Ctrl (⌘ on a Mac) and click" in b.children[1].value for b in multi)
+    every = [w for w in _widgets(app.widget) if isinstance(w, widgets.SelectMultiple)]
+    assert len(every) == len(multi)  # no multi-select without the hint
 
 
 def test_a_value_the_browser_made_up_is_refused_with_a_plain_message(app: ProgramFinderApp) -> None:

@@ -85,18 +85,18 @@ def test_assessments_over_time_give_a_readiness_verdict_and_a_trajectory() -> No
     check = app()
     check.level.value = "2.1"
     check.form.sliders["relapse"].value = 3
-    check.form.scheduled.value, check.form.attended.value = 12, 12
-    check.form.goals_total.value, check.form.goals_met.value = 4, 1
+    check.form.scheduled.value, check.form.attended.value = "12", "12"
+    check.form.goals_total.value, check.form.goals_met.value = "4", "1"
     check.save_assessment()
     check.guard(check.copy_last)()  # an explicit copy, undated until the navigator dates it
     check.form.when.value = date(2026, 3, 30)
     check.form.sliders["relapse"].value = 1
-    check.form.goals_met.value = 2
+    check.form.goals_met.value = "2"
     check.save_assessment()
     check.guard(check.copy_last)()
     check.form.when.value = date(2026, 4, 27)
     check.form.sliders["relapse"].value = 1
-    check.form.goals_met.value = 4
+    check.form.goals_met.value = "4"
     assert check.transition is not None
     assert (check.transition.verdict, check.transition.target_level) == ("step_down_ready", "1")
     assert "Ready to step down — to 1 Outpatient (weekly therapy)" in text_of(check.readiness.value)
@@ -110,8 +110,8 @@ def test_saving_never_invents_an_assessment_the_form_starts_blank_dated_today() 
     check.level.value = "2.1"
     check.form.when.value = date(2026, 2, 2)
     check.form.sliders["relapse"].value = 1
-    check.form.scheduled.value, check.form.attended.value = 12, 12
-    check.form.goals_total.value, check.form.goals_met.value = 4, 4
+    check.form.scheduled.value, check.form.attended.value = "12", "12"
+    check.form.goals_total.value, check.form.goals_met.value = "4", "4"
     assert check.transition is not None
     verdict = check.transition.verdict
     check.save_assessment()
@@ -120,7 +120,7 @@ def test_saving_never_invents_an_assessment_the_form_starts_blank_dated_today() 
     assert check.transition.verdict == verdict == "review_needed"
     assert check.form.when.value == TODAY
     assert all(s.value == s.min for s in check.form.sliders.values())
-    assert check.form.scheduled.value == check.form.goals_total.value == 0
+    assert check.form.scheduled.value == check.form.goals_total.value == ""
     assert "(now)" not in check.trajectory.value
     assert "2026-02-02 (latest saved)" in check.trajectory.value
     check.guard(check.save_assessment)()
@@ -176,6 +176,6 @@ def test_a_date_not_after_the_last_saved_assessment_is_refused() -> None:
 def test_attended_more_than_scheduled_is_refused_with_a_message() -> None:
     check = app()
     before = check.readiness.value
-    check.form.scheduled.value, check.form.attended.value = 4, 6
+    check.form.scheduled.value, check.form.attended.value = "4", "6"
     assert "Sessions attended: 6 is more than the 4 scheduled" in unescape(check.status.value)
     assert check.readiness.value == before

@@ -15,6 +15,9 @@ from pydantic import Field, field_validator, model_validator
 
 from carenav.models.base import Identifier, StrictModel
 
+# The field `date` would shadow the type in the class body, so the type goes by another name.
+Day = date
+
 
 class DimensionRating(StrictModel):
     """One dimension's rating, with the rater's note on what it rests on."""
@@ -26,8 +29,12 @@ class DimensionRating(StrictModel):
 class Attendance(StrictModel):
     """Sessions scheduled and attended since the previous assessment."""
 
-    scheduled: int = Field(ge=0)
-    attended: int = Field(ge=0)
+    scheduled: int = Field(
+        ge=0,
+        title="Sessions scheduled since the last assessment",
+        description="Leave empty when not recorded",
+    )
+    attended: int = Field(ge=0, title="Sessions attended", description="Of those scheduled")
 
     @model_validator(mode="after")
     def _attended_within_scheduled(self) -> Attendance:
@@ -50,8 +57,12 @@ class Attendance(StrictModel):
 class PlanProgress(StrictModel):
     """Treatment-plan goals for the current level, and how many are met."""
 
-    goals_total: int = Field(ge=1)
-    goals_met: int = Field(ge=0)
+    goals_total: int = Field(
+        ge=1,
+        title="Treatment-plan goals set",
+        description="Goals for the current level; leave empty when not recorded",
+    )
+    goals_met: int = Field(ge=0, title="Goals met", description="Of the goals set")
 
     @model_validator(mode="after")
     def _met_within_total(self) -> PlanProgress:
@@ -71,13 +82,13 @@ class Assessment(StrictModel):
     (`withdrawal: {rating: 1, note: "no symptoms since March"}`).
     """
 
-    date: date
-    rater: str = Field(min_length=1)
+    date: Day = Field(title="Date of this assessment")
+    rater: str = Field(min_length=1, title="Assessed by")
     ratings: dict[Identifier, DimensionRating] = Field(min_length=1)
     flags: frozenset[Identifier] = frozenset()
     attendance: Attendance | None = None
     plan_progress: PlanProgress | None = None
-    note: str | None = None
+    note: str | None = Field(default=None, title="Note", description="Optional")
 
     @field_validator("ratings", mode="before")
     @classmethod

@@ -36,17 +36,35 @@ Language = Identifier
 class Preferences(StrictModel):
     """Preferences about a program. Within one facet options combine with OR (CBT or DBT)."""
 
-    family_program: bool = False
-    holistic: frozenset[Holistic] = frozenset()
-    therapies: frozenset[Therapy] = frozenset()
+    therapies: frozenset[Therapy] = Field(
+        default=frozenset(),
+        title="Therapies (any of these)",
+        description="Approaches the program uses",
+    )
     languages: frozenset[Language] = Field(
-        default=frozenset(), description="Languages sessions are held in, lowercase, e.g. spanish"
+        default=frozenset(),
+        title="Language of sessions (any of these)",
+        description="Languages sessions are held in, lowercase, e.g. spanish",
     )
     groups: frozenset[SpecificGroup] = Field(
-        default=frozenset(), description="A group for people like the client, e.g. veterans"
+        default=frozenset(),
+        title="A group for (any of these)",
+        description="A group for people like the client, e.g. veterans",
     )
-    transportation_help: bool = False
-    parking: bool = False
+    holistic: frozenset[Holistic] = Field(
+        default=frozenset(),
+        title="Holistic options (any of these)",
+        description="Options beside therapy, e.g. yoga or meditation",
+    )
+    family_program: bool = Field(
+        default=False,
+        title="Family program",
+        description="Family sessions or a family education program",
+    )
+    transportation_help: bool = Field(
+        default=False, title="Transportation help", description="Helps with rides or transit passes"
+    )
+    parking: bool = Field(default=False, title="Parking", description="Has parking on site")
 
     @field_validator("languages", mode="before")
     @classmethod
@@ -76,27 +94,56 @@ class ClientNeeds(StrictModel):
     programs, and both together (or "co-occurring") shows co-occurring programs.
     """
 
-    age_group: AgeGroup = "adults"
-    needs: frozenset[Need] = Field(min_length=1)
+    age_group: AgeGroup = Field(default="adults", title="Age group")
+    needs: frozenset[Need] = Field(
+        min_length=1,
+        title="Needs treatment for",
+        description="Substance-use and mental-health programs are not mixed unless both are chosen",
+    )
     conditions: frozenset[Condition] = Field(
-        default=frozenset(), description="Each condition must be treated by the program"
+        default=frozenset(),
+        title="Conditions (each must be treated)",
+        description="Each condition must be treated by the program",
     )
     levels: frozenset[LevelCode] = Field(
-        default=frozenset(), description="Level codes, any of them, e.g. 2.1"
+        default=frozenset(),
+        title="Level of care (any of these)",
+        description="Level codes, any of them, e.g. 2.1; none for any level",
     )
     plan: Identifier | None = Field(
-        default=None, description="Coverage plan id, e.g. example-ppo-2026"
+        default=None,
+        title="Coverage plan",
+        description="Coverage plan id, e.g. example-ppo-2026; only plans some program lists",
     )
-    medicare: bool = False
-    medicaid_state: StateCode | None = None
-    other_payment: frozenset[OtherPayment] = frozenset()
-    zip: ZipCode | None = None
-    max_miles: float | None = Field(default=None, gt=0, le=3000)
-    available_days: frozenset[Weekday] = frozenset()
-    times: frozenset[TimeOfDay] = frozenset()
-    formats: frozenset[Format] = frozenset()
-    must_have: Preferences = Field(default_factory=Preferences)
-    nice_to_have: Preferences = Field(default_factory=Preferences)
+    medicare: bool = Field(default=False, title="Has Original Medicare")
+    medicaid_state: StateCode | None = Field(default=None, title="Medicaid in state")
+    other_payment: frozenset[OtherPayment] = Field(
+        default=frozenset(), title="Other ways to pay (any of these)"
+    )
+    zip: ZipCode | None = Field(
+        default=None,
+        title="Client's ZIP code",
+        description="Five digits; used for distance only, never stored",
+    )
+    max_miles: float | None = Field(
+        default=None,
+        gt=0,
+        le=3000,
+        title="How far they can travel",
+        description="Miles from the client's ZIP code",
+        json_schema_extra={"examples": [5, 10, 25, 50, 100]},
+    )
+    available_days: frozenset[Weekday] = Field(
+        default=frozenset(),
+        title="Days they can attend (program must meet only on these)",
+        description="None for any day",
+    )
+    times: frozenset[TimeOfDay] = Field(
+        default=frozenset(), title="Times they can attend (any of these)"
+    )
+    formats: frozenset[Format] = Field(default=frozenset(), title="Format (any of these)")
+    must_have: Preferences = Field(default_factory=Preferences, title="Must have")
+    nice_to_have: Preferences = Field(default_factory=Preferences, title="Nice to have")
 
     @model_validator(mode="after")
     def _distance_needs_a_zip(self) -> ClientNeeds:
@@ -129,17 +176,28 @@ class Weights(StrictModel):
     (``data/ranking.yaml``, ``carenav.models.ranking.Ranking.default_weights``).
     """
 
-    family_program: float = Field(ge=0, le=10)
-    holistic: float = Field(ge=0, le=10)
-    therapies: float = Field(ge=0, le=10)
-    languages: float = Field(ge=0, le=10)
-    groups: float = Field(ge=0, le=10)
-    transportation_help: float = Field(ge=0, le=10)
-    parking: float = Field(ge=0, le=10)
-    distance: float = Field(ge=0, le=10, description="Closer programs score higher")
+    family_program: float = Field(ge=0, le=10, title="Family program")
+    holistic: float = Field(ge=0, le=10, title="Holistic options")
+    therapies: float = Field(ge=0, le=10, title="Therapies")
+    languages: float = Field(ge=0, le=10, title="Language")
+    groups: float = Field(ge=0, le=10, title="Specific group")
+    transportation_help: float = Field(ge=0, le=10, title="Transportation help")
+    parking: float = Field(ge=0, le=10, title="Parking")
+    distance: float = Field(
+        ge=0,
+        le=10,
+        title="Closer is better",
+        description="Closer programs score higher",
+    )
     wait: float = Field(
-        ge=0, le=10, description="A shorter wait for a first appointment scores higher"
+        ge=0,
+        le=10,
+        title="Shorter wait is better",
+        description="A shorter wait for a first appointment scores higher",
     )
     confirmed: float = Field(
-        ge=0, le=10, description="Programs that confirm every must-have score higher"
+        ge=0,
+        le=10,
+        title="Fewer facts to confirm",
+        description="Programs that confirm every must-have score higher",
     )

@@ -43,9 +43,15 @@ class CostSharing(StrictModel):
     copay (or coinsurance) applies to what is left of each unit's allowed amount.
     """
 
-    deductible: Money = Field(default=Decimal(0), description="Dollars a plan year before sharing")
+    deductible: Money = Field(
+        default=Decimal(0),
+        title="Deductible",
+        description="Dollars a plan year the client pays before the plan shares the cost",
+    )
     coinsurance: Rate = Field(
-        default=Decimal(0), description="Share of the allowed amount you pay; 0.2 is 20%"
+        default=Decimal(0),
+        title="Coinsurance",
+        description="Share of the allowed amount the client pays; 0.2 is 20%",
     )
     copay_per_unit: UnitPrice = Field(
         default=Decimal(0), title="Copay per day or session", description="Dollars per billed unit"
@@ -190,10 +196,22 @@ CoveragePlan = Annotated[
 class Accumulators(StrictModel):
     """What the client has already used in the current plan year, in the tier being estimated."""
 
-    deductible_met: Money = Decimal(0)
-    out_of_pocket_met: Money = Decimal(0)
+    deductible_met: Money = Field(
+        default=Decimal(0),
+        title="Deductible met so far",
+        description="Dollars already paid toward this plan year's deductible",
+    )
+    out_of_pocket_met: Money = Field(
+        default=Decimal(0),
+        title="Out-of-pocket met so far",
+        description="Dollars already paid toward this plan year's out-of-pocket maximum",
+    )
     days_used: int = Field(
-        default=0, ge=0, le=366, description="Days or sessions of this level used"
+        default=0,
+        ge=0,
+        le=366,
+        title="Days or sessions used so far",
+        description="Of this level of care, this plan year (counts toward a plan's limit)",
     )
     family_deductible_met: Money = Field(
         default=Decimal(0),
@@ -210,16 +228,23 @@ class Accumulators(StrictModel):
 class Household(StrictModel):
     """The client's household, for sliding scales and Medicaid's income bands."""
 
-    size: int = Field(ge=1, le=20, description="People in the household")
-    annual_income: Money
-    region: Region = "contiguous"
+    size: int = Field(ge=1, le=20, title="Household size", description="People in the household")
+    annual_income: Money = Field(
+        title="Household income a year",
+        description="Dollars before taxes, everyone in the household",
+    )
+    region: Region = Field(
+        default="contiguous",
+        title="Where the household lives",
+        description="Alaska and Hawaii have their own poverty guidelines",
+    )
 
 
 class EstimateInputs(StrictModel):
     """What the navigator chooses besides plan and program: when, how long, which network, so far."""
 
-    start: date
-    weeks: int = Field(ge=0, le=104, description="Length of the estimate in weeks (0 to 104)")
+    start: date = Field(title="First day", description="The first day of the program")
+    weeks: int = Field(ge=0, le=104, title="Weeks", description="Length of the estimate in weeks")
 
     @field_validator("start")
     @classmethod
@@ -234,9 +259,15 @@ class EstimateInputs(StrictModel):
         return value
 
     level: LevelCode = Field(
-        default="2.1", description="ASAM level of the program (2.1 IOP, 2.5 PHP)"
+        default="2.1",
+        title="Level of care",
+        description="ASAM level the client attends at this program (2.1 IOP, 2.5 PHP)",
     )
-    network: Network = "in"
+    network: Network = Field(
+        default="in",
+        title="Network",
+        description="In network: the plan has a contract with the program",
+    )
     accumulators: Accumulators = Field(default_factory=Accumulators)
     coverage: Literal["self", "family"] = Field(
         default="self",

@@ -13,10 +13,12 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
+from pydantic import BaseModel, ValidationError
 
 from carenav.errors import InputError
-from carenav.models.assessment import Assessment
+from carenav.models.assessment import Assessment, Attendance, PlanProgress
 from carenav.models.rules import RuleSet
+from carenav.ui.forms import FieldSpec, field_box, note_html, spec
 from carenav.ui.html import escape
 
 WIDE = {"description_width": "initial"}
@@ -24,11 +26,25 @@ WIDTH = {"width": "460px"}
 Guard = Callable[[Callable[..., None]], Callable[..., None]]
 
 
-def _count(description: str, most: int) -> widgets.BoundedIntText:
-    # A fixed width: with a long label and no width the number box shrinks to nothing.
-    return widgets.BoundedIntText(
-        value=0, min=0, max=most, description=description, style=WIDE, layout=WIDTH
-    )
+def _labelled(control: widgets.ValueWidget, field: FieldSpec) -> widgets.ValueWidget:
+    """Name the control by the model field's title (a <label for=...>); its help shows as a tooltip-free note."""
+    control.description = field.label
+    control.style.description_width = "initial"
+    control.layout.width = WIDTH["width"]
+    return control
+
+
+def _count(model: type[BaseModel], name: str) -> widgets.Text:
+    """A count as the model has it; empty means 'not recorded' (the model's part is then left out)."""
+    control = widgets.Text(value="", placeholder="not recorded", continuous_update=False)
+    return _labelled(control, spec(model, name))
+
+
+def _boxed(control: widgets.ValueWidget, field: FieldSpec) -> widgets.Widget:
+    """The control with the field's help under it, in one field box (alone when it has no help)."""
+    if not field.help:
+        return control
+    return field_box(control, widgets.HTML(note_html(field.help)))
 
 
 class AssessmentForm:
@@ -40,11 +56,10 @@ class AssessmentForm:
         self.rule_set = rule_set
         self._on_change = on_change
         self._restoring = False
-        self.when = widgets.DatePicker(
-            value=today, description="Date of this assessment", style=WIDE, layout=WIDTH
-        )
-        self.rater = widgets.Text(
-            description="Assessed by", placeholder="name or role", style=WIDE, layout=WIDTH
+        self.when = _labelled(widgets.DatePicker(value=today), spec(Assessment, "date"))
+        self.rater = _labelled(
+            widgets.Text(placeholder="name or role"),
+            spec(Assessment, "rater"),
         )
         self.sliders: dict[str, widgets.IntSlider] = {}
         self.meanings: dict[str, widgets.HTML] = {}
@@ -59,11 +74,22 @@ class AssessmentForm:
             )
             for f in rule_set.flags
         }
-        self.scheduled = _count("Sessions scheduled since the last assessment", 200)
-        self.attended = _count("Sessions attended", 200)
-        self.goals_total = _count("Treatment-plan goals set (0 = not recorded)", 50)
-        self.goals_met = _count("Goals met", 50)
-        self.note = widgets.Textarea(description="Note", placeholder="optional", style=WIDE)
+        self.scheduled = _count(Attendance, "scheduled")
+        self.attended = _count(Attendance, "attended")
+        self.goals_total = _count(PlanProgress, "goals_total")
+        self.goals_met = _count(PlanProgress, "goals_met")
+        note = spec(Assessment, "note")
+        self.note = _labelled(widgets.Textarea(placeholder=note.description), note)
+        # Each control and the model field it shows: the forms test checks them against the models.
+        self.shown: list[tuple[FieldSpec, widgets.Widget]] = [
+            (spec(Assessment, "date"), self.when),
+            (spec(Assessment, "rater"), self.rater),
+            (spec(Attendance, "scheduled"), self.scheduled),
+            (spec(Attendance, "attended"), self.attended),
+            (spec(PlanProgress, "goals_total"), self.goals_total),
+            (spec(PlanProgress, "goals_met"), self.goals_met),
+            (note, self.note),
+        ]
         for control in (
             self.when,
             self.rater,
@@ -78,18 +104,18 @@ class AssessmentForm:
         self._today = today
         self.widget = widgets.VBox(
             [
-                self.when,
-                self.rater,
+                _boxed(self.when, spec(Assessment, "date")),
+                _boxed(self.rater, spec(Assessment, "rater")),
                 widgets.HTML(f"<h3>Ratings</h3><p><small>Scale: {escape(legend)}</small></p>"),
                 *rows,
                 widgets.HTML("<h3>Questions that settle things outright</h3>"),
                 *self.flags.values(),
                 widgets.HTML("<h3>Attendance and goals</h3>"),
-                self.scheduled,
-                self.attended,
-                self.goals_total,
-                self.goals_met,
-                self.note,
+                _boxed(self.scheduled, spec(Attendance, "scheduled")),
+                _boxed(self.attended, spec(Attendance, "attended")),
+                _boxed(self.goals_total, spec(PlanProgress, "goals_total")),
+                _boxed(self.goals_met, spec(PlanProgress, "goals_met")),
+                _boxed(self.note, note),
             ]
         )
 
@@ -121,7 +147,7 @@ class AssessmentForm:
         """A blank assessment dated today: nothing carried over from the last one."""
         blank: dict[widgets.ValueWidget, Any] = {self.when: self._today, self.rater: ""}
         blank.update(
-            {c: 0 for c in (self.scheduled, self.attended, self.goals_total, self.goals_met)}
+            {c: "" for c in (self.scheduled, self.attended, self.goals_total, self.goals_met)}
         )
         blank.update({box: False for box in self.flags.values()})
         blank.update({s: self.rule_set.scale_for(d).minimum for d, s in self.sliders.items()})
@@ -134,10 +160,10 @@ class AssessmentForm:
         values.update({s: earlier.rating(d) for d, s in self.sliders.items()})
         values.update({box: f in earlier.flags for f, box in self.flags.items()})
         attendance, progress = earlier.attendance, earlier.plan_progress
-        values[self.scheduled] = attendance.scheduled if attendance else 0
-        values[self.attended] = attendance.attended if attendance else 0
-        values[self.goals_total] = progress.goals_total if progress else 0
-        values[self.goals_met] = progress.goals_met if progress else 0
+        values[self.scheduled] = str(attendance.scheduled) if attendance else ""
+        values[self.attended] = str(attendance.attended) if attendance else ""
+        values[self.goals_total] = str(progress.goals_total) if progress else ""
+        values[self.goals_met] = str(progress.goals_met) if progress else ""
         values[self.note] = earlier.note or ""
         self._quietly(values)
 
@@ -172,26 +198,54 @@ class AssessmentForm:
 
     def assessment(self) -> Assessment:
         """The inputs as an Assessment (InputError, with the field named, when they do not fit)."""
-        scheduled, attended = int(self.scheduled.value), int(self.attended.value)
-        goals, met = int(self.goals_total.value), int(self.goals_met.value)
+        scheduled, attended = self._number(self.scheduled), self._number(self.attended)
+        goals, met = self._number(self.goals_total), self._number(self.goals_met)
         if self.when.value is None:
             raise InputError("Date of this assessment", "is not set", "the date it was done")
-        if scheduled and attended > scheduled:
+        if scheduled is not None and attended is not None and attended > scheduled:
             raise InputError(
                 "Sessions attended", f"{attended} is more than the {scheduled} scheduled"
             )
-        if goals and met > goals:
+        if goals is not None and met is not None and met > goals:
             raise InputError("Goals met", f"{met} is more than the {goals} goals set")
         data: dict[str, Any] = {
             "date": self.when.value,
             "rater": (self.rater.value or "").strip() or "not given",
             "ratings": {d: int(s.value) for d, s in self.sliders.items()},
             "flags": [f for f, box in self.flags.items() if box.value is True],
-            "attendance": {"scheduled": scheduled, "attended": attended} if scheduled else None,
-            "plan_progress": {"goals_total": goals, "goals_met": met} if goals else None,
+            "attendance": None
+            if scheduled is None
+            else {"scheduled": scheduled, "attended": attended or 0},
+            "plan_progress": None
+            if goals is None
+            else {"goals_total": goals, "goals_met": met or 0},
             "note": (self.note.value or "").strip() or None,
         }
-        return Assessment.model_validate(data)
+        try:
+            return Assessment.model_validate(data)
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            where = [str(part) for part in error["loc"]]
+            name = where[-1] if where else "assessment"
+            parts: dict[str, type[BaseModel]] = {
+                "attendance": Attendance,
+                "plan_progress": PlanProgress,
+            }
+            model = parts.get(where[0], Assessment) if where else Assessment
+            label = spec(model, name).label if name in model.model_fields else name
+            raise InputError(
+                label, str(error["msg"]).removeprefix("Value error, ").lower()
+            ) from None
+
+    @staticmethod
+    def _number(control: widgets.Text) -> int | None:
+        """A count typed in: empty is 'not recorded'; anything but a whole number is refused."""
+        text = (control.value or "").strip()
+        if not text:
+            return None
+        if not text.isdigit():
+            raise InputError(control.description, f"'{text}' is not a whole number", "0, 1, 2, …")
+        return int(text)
 
     def _rated(self, dimension: str) -> Callable[[dict[str, Any]], None]:
         def changed(change: dict[str, Any]) -> None:

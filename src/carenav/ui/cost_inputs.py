@@ -14,7 +14,6 @@ from typing import Any
 
 import ipywidgets as widgets
 import traitlets
-from pydantic.fields import FieldInfo
 
 from carenav.catalog import Catalog
 from carenav.models.base import dollars
@@ -26,7 +25,7 @@ from carenav.models.coverage import (
     EstimateInputs,
     Household,
 )
-from carenav.ui.forms import FieldInput, ModelForm
+from carenav.ui.forms import FieldInput, ModelForm, field_box, note_html, spec
 from carenav.ui.html import escape
 
 ENTER_PLAN = "__entered__"
@@ -84,17 +83,18 @@ class WeekdayBoxes(widgets.HBox):  # type: ignore[misc]
 class WeekdayInput(FieldInput):
     """The meeting days as a form field: label and help from the model, the error beside it."""
 
-    def __init__(self, name: str, info: FieldInfo) -> None:
+    def __init__(self, model: type[RateEntry], name: str) -> None:
+        info = model.model_fields[name]
         self.name = name
         self.kind, self.optional = list, False
-        self.label_text = info.title or name
+        self.spec = spec(model, name)
+        self.label_text = self.spec.label
         self.control = WeekdayBoxes(info.get_default(call_default_factory=True))
+        self.help_text, self.error_text = self.spec.help, ""
+        # One HTML for the label, help and error: a group of checkboxes has no single <label>.
         self.label = widgets.HTML(f"<strong>{escape(self.label_text)}</strong>")
-        helps = escape(info.description or "")
-        self.help = widgets.HTML(f'<span class="carenav-help">{helps}</span>')
-        self.error = widgets.HTML("")
-        self.error.add_class("carenav-field-error")
-        self.widget = widgets.VBox([self.label, self.control, self.help, self.error])
+        self.note = widgets.HTML(note_html(self.help_text))
+        self.widget = field_box(self.label, self.control, self.note)
         self.widget.add_class("carenav-meeting-days")
 
     def raw(self) -> Any:
@@ -106,10 +106,10 @@ class RateForm(ModelForm[RateEntry]):
 
     def __init__(self) -> None:
         super().__init__(RateEntry, ["rate", "charge", "cash_price"])
-        days = WeekdayInput("meeting_days", RateEntry.model_fields["meeting_days"])
+        days = WeekdayInput(RateEntry, "meeting_days")
         rate = self.inputs.pop("rate")
         self.inputs = {"rate": rate, "meeting_days": days, **self.inputs}
-        self.widget.children = (*[i.widget for i in self.inputs.values()], self.form_error)
+        self.widget.children = tuple(self.children())
         days.control.observe(self._changed, names="value")
         self.validate()
 
@@ -161,17 +161,11 @@ class CostInputs:
         self.schedule_form = ModelForm(
             EstimateInputs,
             ["start", "weeks", "level", "network"],
-            labels={"start": "First day", "level": "Level of care"},
             context=catalog.known_codes().context(),
         )
         self.schedule_form.set_values({"start": start, "weeks": 12})
         self.accumulators_form = ModelForm(
-            Accumulators,
-            ["deductible_met", "out_of_pocket_met", "days_used"],
-            labels={
-                "deductible_met": "Deductible met so far",
-                "out_of_pocket_met": "Out-of-pocket met so far",
-            },
+            Accumulators, ["deductible_met", "out_of_pocket_met", "days_used"]
         )
         self.use_household = widgets.Checkbox(
             value=False,
@@ -228,7 +222,7 @@ class CostInputs:
         assert self.plan_form is not None
         shown = self.plan_form.inputs["out_of_network_benefit"].control.value is True
         for name in OUT_OF_NETWORK_FIELDS:
-            self.plan_form.inputs[name].widget.layout.display = None if shown else "none"
+            self.plan_form.inputs[name].show(shown)
 
     def _program_chosen(self, _change: dict[str, Any]) -> None:
         self.rate_box.children = (

@@ -1,7 +1,9 @@
-"""The needs panel of the program finder: every filter option with a visible label and a one-line description.
+"""The needs panel of the program finder: every filter as a control read from ClientNeeds, Preferences and Weights.
 
-`NeedsPanel.needs()` reads the widgets into a ClientNeeds (validated on the server,
-whatever the browser sent) or raises InputError naming the field.
+Labels, help, choices and bounds come from the models (`carenav.ui.choices`); only the
+choices the data defines (levels offered, plans, Medicaid states, languages) come from the
+directory. `NeedsPanel.client_needs()` reads the widgets into a ClientNeeds (validated on
+the server, whatever the browser sent) or raises InputError naming the field.
 """
 
 from __future__ import annotations
@@ -14,96 +16,25 @@ from pydantic import ValidationError
 
 from carenav.errors import InputError, input_error
 from carenav.geo import place_name
-from carenav.models.billing import Weekday
-from carenav.models.client import ClientNeeds, Weights
+from carenav.models.client import ClientNeeds, Preferences, Weights
 from carenav.models.known import KnownCodes
-from carenav.models.vocabulary import (
-    Condition,
-    Format,
-    Holistic,
-    Need,
-    OtherPayment,
-    Therapy,
-    TimeOfDay,
-    describe,
-    label,
-)
-from carenav.ui.html import escape
+from carenav.ui.choices import dropdown, labelled, multi_select, slider
+from carenav.ui.forms import FieldSpec, field_box, note_html, spec
 
-IMPORTANCE = (("Doesn't matter", ""), ("Nice to have", "nice"), ("Must have", "must"))
-GROUPS = ("young-adults", "older-adults", "women", "men", "pregnant-women", "veterans", "lgbtq")
-MILES = (
-    ("Any distance", None),
-    ("5 miles", 5),
-    ("10 miles", 10),
-    ("25 miles", 25),
-    ("50 miles", 50),
-    ("100 miles", 100),
-)
 PREFERENCES, WEIGHTS_SECTION = 3, 4
-ZERO_WIDTH_SPACE = "\u200b"
-SEVERAL = (
-    "To choose several, hold Ctrl (⌘ on a Mac) and click each; click again with Ctrl to drop one."
-)
-PREFERENCE_TITLES = {
-    "therapies": "Therapies (any of these)",
-    "languages": "Language of sessions (any of these)",
-    "groups": "A group for (any of these)",
-    "holistic": "Holistic options (any of these)",
-    "family_program": "Family program — family sessions or a family education program",
-    "transportation_help": "Transportation help — helps with rides or transit passes",
-    "parking": "Parking — has parking on site",
-}
-WEIGHTS = (
-    ("therapies", "Therapies"),
-    ("languages", "Language"),
-    ("family_program", "Family program"),
-    ("holistic", "Holistic options"),
-    ("groups", "Specific group"),
-    ("transportation_help", "Transportation help"),
-    ("parking", "Parking"),
-    ("distance", "Closer is better"),
-    ("wait", "Shorter wait is better"),
-    ("confirmed", "Fewer facts to confirm"),
-)
+# Which field of ClientNeeds a preference goes into, by the importance chosen for it.
+IMPORTANCE_FIELDS = {"must": "must_have", "nice": "nice_to_have"}
+NOT_ASKED = "Doesn't matter"
+HOW_MUCH = "How much it matters"
 
 
-def option_label(value: str, words: str | None = None, about: str | None = None) -> str:
-    """'CBT — Cognitive behavioral therapy: ...': the option and its one-line description."""
-    text = words or label(value)
-    text = text[:1].upper() + text[1:]
-    about = about or describe(value)
-    if not about:
-        return text
-    # ipywidgets writes option labels with non-breaking spaces, so a long description
-    # could only be cut off; a zero-width space after each space lets it wrap instead.
-    return f"{text} — {about.replace(' ', ' ' + ZERO_WIDTH_SPACE)}"
+def needs_spec(name: str) -> FieldSpec:
+    return spec(ClientNeeds, name)
 
 
-def field(title: str, control: widgets.Widget, help_text: str = "") -> widgets.VBox:
-    """A control under its visible label and short help, the two in one HTML widget (fewer widgets, faster pages).
-
-    No tooltip: the help is on screen already, and ipywidgets 8's front end cannot draw a
-    container (the preferences' VBox) that has one.
-    """
-    if isinstance(control, widgets.SelectMultiple):
-        help_text = f"{help_text} {SEVERAL}".strip()
-    help_html = f'<br><span class="carenav-help">{escape(help_text)}</span>' if help_text else ""
-    heading = widgets.HTML(f"<label><strong>{escape(title)}</strong></label>{help_html}")
-    return widgets.VBox([heading, control])
-
-
-def choices(
-    values: Sequence[str], selected: Sequence[str] = (), words: dict[str, str] | None = None
-) -> widgets.SelectMultiple:
-    """A multi-select whose options read 'Option — what it means'."""
-    options = [(option_label(v, (words or {}).get(v)), v) for v in values]
-    return widgets.SelectMultiple(
-        options=options,
-        value=tuple(selected),
-        rows=min(len(options), 8),
-        layout=widgets.Layout(width="100%"),
-    )
+def field(title: str, control: widgets.Widget, help_text: str = "") -> widgets.Widget:
+    """A control that is no model field (e.g. the sort order), under its visible label."""
+    return labelled(FieldSpec(ClientNeeds, "", title, help_text, None, None, None, ()), control)
 
 
 class NeedsPanel:
@@ -122,36 +53,33 @@ class NeedsPanel:
         self.default_weights = default_weights
         # Preferences and weights are built when their section is first opened (or read):
         # the number of widgets drives how long a Voila page takes to appear.
-        self.needs = choices([str(n) for n in Need])  # nothing is ranked until a need is given
-        self.age_group = widgets.Dropdown(
-            options=[("Adult (18+)", "adults"), ("Adolescent (12–17)", "adolescents")],
-            value="adults",
+        self.needs = multi_select(needs_spec("needs"))  # nothing is ranked until a need is given
+        self.age_group = dropdown(needs_spec("age_group"), value="adults")
+        self.conditions = multi_select(needs_spec("conditions"))
+        self.levels = multi_select(needs_spec("levels"), list(levels), words=levels)
+        self.plan = dropdown(
+            needs_spec("plan"), [(name, plan_id) for plan_id, name in plans.items()], none="(none)"
         )
-        self.conditions = choices([str(c) for c in Condition])
-        self.levels = choices(list(levels), words=levels)
         # The levels offered are the only ones accepted, whatever the browser sends.
         self.known = KnownCodes(levels=tuple(levels))
-        self.plan = widgets.Dropdown(
-            options=[("(none)", None), *[(name, plan_id) for plan_id, name in plans.items()]],
-            value=None,
+        self.medicare = widgets.Checkbox(value=False, indent=False)
+        self.medicaid_state = dropdown(
+            needs_spec("medicaid_state"), [(s.upper(), s.upper()) for s in states], none="(none)"
         )
-        self.medicare = widgets.Checkbox(
-            value=False, indent=False, description="Has Original Medicare"
-        )
-        self.medicaid_state = widgets.Dropdown(
-            options=[("(none)", None), *[(s.upper(), s.upper()) for s in states]], value=None
-        )
-        self.other_payment = choices([str(o) for o in OtherPayment])
+        self.other_payment = multi_select(needs_spec("other_payment"))
         self.zip = widgets.Text(value="", placeholder="e.g. 97205", continuous_update=False)
-        self.zip_message = widgets.HTML("")
-        self.zip_message.add_class("carenav-field-error")
-        self.max_miles = widgets.Dropdown(options=MILES, value=None)
-        self.days = choices([d.value for d in Weekday], words={d.value: d.value for d in Weekday})
-        self.times = choices([str(t) for t in TimeOfDay])
-        self.formats = choices([str(f) for f in Format])
+        miles = needs_spec("max_miles")
+        self.max_miles = dropdown(
+            miles, [(f"{m:g} miles", m) for m in miles.examples], none="Any distance"
+        )
+        self.days = multi_select(needs_spec("available_days"))
+        self.times = multi_select(needs_spec("times"))
+        self.formats = multi_select(needs_spec("formats"))
         self._languages = list(languages)
         self._prefs: dict[str, tuple[widgets.Dropdown, widgets.SelectMultiple | None]] | None = None
         self._weights: dict[str, widgets.FloatSlider] | None = None
+        # Each control and the field it shows: the forms test checks them against the models.
+        self.shown: list[tuple[FieldSpec, widgets.Widget]] = []
         self._on_change: Callable[[dict[str, Any]], None] | None = None
         for name in (
             "needs",
@@ -170,47 +98,50 @@ class NeedsPanel:
 
     @staticmethod
     def _importance() -> widgets.Dropdown:
-        return widgets.Dropdown(options=IMPORTANCE, value="", layout=widgets.Layout(width="200px"))
+        options = [(NOT_ASKED, "")] + [
+            (needs_spec(name).label, kind) for kind, name in IMPORTANCE_FIELDS.items()
+        ]
+        return widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="200px"))
+
+    def labelled(self, field_spec: FieldSpec, control: widgets.Widget) -> widgets.Widget:
+        """The control labelled from its model field, and remembered as showing that field."""
+        self.shown.append((field_spec, control))
+        return labelled(field_spec, control)
+
+    def _zip_field(self) -> widgets.Widget:
+        zip_spec = needs_spec("zip")
+        self.shown.append((zip_spec, self.zip))
+        self.zip.description = zip_spec.label
+        self.zip.style.description_width = "initial"
+        self.zip.add_class("carenav-form-field")
+        self.zip_message = widgets.HTML(note_html(zip_spec.help))
+        return field_box(self.zip, self.zip_message)
 
     def _layout(self) -> widgets.Widget:
+        need = self.labelled
         basics = widgets.VBox(
             [
-                field(
-                    "Needs treatment for",
-                    self.needs,
-                    "Substance-use and mental-health programs are not mixed unless both are chosen.",
-                ),
-                field("Age group", self.age_group),
-                field("Conditions (each must be treated)", self.conditions),
-                field("Level of care (any of these)", self.levels, "Leave empty for any level."),
+                need(needs_spec("needs"), self.needs),
+                need(needs_spec("age_group"), self.age_group),
+                need(needs_spec("conditions"), self.conditions),
+                need(needs_spec("levels"), self.levels),
             ]
         )
         paying = widgets.VBox(
             [
-                field(
-                    "Coverage plan", self.plan, "Only plans some program in the directory lists."
-                ),
-                self.medicare,
-                field("Medicaid in state", self.medicaid_state),
-                field("Other ways to pay (any of these)", self.other_payment),
+                need(needs_spec("plan"), self.plan),
+                need(needs_spec("medicare"), self.medicare),
+                need(needs_spec("medicaid_state"), self.medicaid_state),
+                need(needs_spec("other_payment"), self.other_payment),
             ]
         )
         reach = widgets.VBox(
             [
-                field(
-                    "Client's ZIP code",
-                    self.zip,
-                    "Five digits; used for distance only, never stored.",
-                ),
-                self.zip_message,
-                field("How far they can travel", self.max_miles),
-                field(
-                    "Days they can attend (program must meet only on these)",
-                    self.days,
-                    "Leave empty for any day.",
-                ),
-                field("Times they can attend (any of these)", self.times),
-                field("Format (any of these)", self.formats),
+                self._zip_field(),
+                need(needs_spec("max_miles"), self.max_miles),
+                need(needs_spec("available_days"), self.days),
+                need(needs_spec("times"), self.times),
+                need(needs_spec("formats"), self.formats),
             ]
         )
         later = '<p class="carenav-lazy"><small>Opening this section shows its choices.</small></p>'
@@ -251,43 +182,44 @@ class NeedsPanel:
         """Each preference: how much it matters (must / nice / not), and its options if it has some."""
         if self._prefs is None:
             languages = self._languages
-            self._prefs = {
-                "therapies": (self._importance(), choices([str(t) for t in Therapy])),
-                "languages": (
-                    self._importance(),
-                    choices(languages, words={x: x.title() for x in languages}),
-                ),
-                "groups": (self._importance(), choices(list(GROUPS))),
-                "holistic": (self._importance(), choices([str(h) for h in Holistic])),
-                "family_program": (self._importance(), None),
-                "transportation_help": (self._importance(), None),
-                "parking": (self._importance(), None),
-            }
+            self._prefs = {}
             rows = []
-            for name, (importance, options) in self._prefs.items():
-                parts: list[widgets.Widget] = [importance] + ([options] if options else [])
-                rows.append(
-                    field(PREFERENCE_TITLES[name], widgets.VBox(parts), SEVERAL if options else "")
-                )
+            for name in Preferences.model_fields:
+                pref = spec(Preferences, name)
+                options: widgets.SelectMultiple | None = None
+                if pref.choices is not None:
+                    options = multi_select(pref)
+                elif name == "languages":  # the languages any program records
+                    options = multi_select(pref, languages, words={x: x.title() for x in languages})
+                importance = self._importance()
+                self._prefs[name] = (importance, options)
+                rows.append(self._preference_row(pref, importance, options))
             self._put(PREFERENCES, widgets.VBox(rows))
             self._watch([c for pair in self._prefs.values() for c in pair if c is not None])
         return self._prefs
 
+    def _preference_row(
+        self, pref: FieldSpec, importance: widgets.Dropdown, options: widgets.SelectMultiple | None
+    ) -> widgets.Widget:
+        """The preference's options (if it has some) named by its title, then how much it matters."""
+        if options is None:
+            return self.labelled(pref, importance)
+        importance.description = HOW_MUCH
+        importance.style.description_width = "initial"
+        return widgets.VBox([self.labelled(pref, options), importance])
+
     @property
     def weights(self) -> dict[str, widgets.FloatSlider]:
-        """The ranking weight sliders."""
+        """The ranking weight sliders, each from its Weights field's lower to upper bound."""
         if self._weights is None:
             defaults = self.default_weights
-            self._weights = {
-                name: widgets.FloatSlider(
-                    value=getattr(defaults, name), min=0, max=5, step=0.5, continuous_update=False
-                )
-                for name, _ in WEIGHTS
-            }
-            self._put(
-                WEIGHTS_SECTION,
-                widgets.VBox([field(title, self._weights[name]) for name, title in WEIGHTS]),
-            )
+            self._weights = {}
+            rows = []
+            for name in Weights.model_fields:
+                weight = spec(Weights, name)
+                self._weights[name] = slider(weight, getattr(defaults, name))
+                rows.append(self.labelled(weight, self._weights[name]))
+            self._put(WEIGHTS_SECTION, widgets.VBox(rows))
             self._watch(list(self._weights.values()))
         return self._weights
 
@@ -312,18 +244,17 @@ class NeedsPanel:
 
     def check_zip(self) -> bool:
         """Check the ZIP typed in; show a message beside it and return False if it is unknown."""
+        help_text = needs_spec("zip").help
         text = self.zip.value.strip()
         if not text:
-            self.zip_message.value = ""
+            self.zip_message.value = note_html(help_text)
             return True
         try:
             place = place_name(text)
         except InputError as exc:
-            self.zip_message.value = (
-                f'<span role="alert">{escape(exc.detail)}; {escape(exc.expected or "")}</span>'
-            )
+            self.zip_message.value = note_html(help_text, f"{exc.detail}; {exc.expected or ''}")
             return False
-        self.zip_message.value = f'<span class="carenav-help">{escape(place)}</span>'
+        self.zip_message.value = note_html(f"{help_text}. {place}")
         return True
 
     def preferences(self, kind: str) -> dict[str, Any]:
@@ -368,4 +299,6 @@ class NeedsPanel:
             values = {name: slider.value for name, slider in (self._weights or {}).items()}
             return Weights.model_validate({**self.default_weights.model_dump(), **values})
         except ValidationError as exc:
-            raise input_error(exc, lambda loc: f"weight for {loc[0]}") from None
+            raise input_error(
+                exc, lambda loc: f"weight for {spec(Weights, str(loc[0])).label}"
+            ) from None

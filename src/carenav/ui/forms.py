@@ -12,6 +12,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar, cast
@@ -59,6 +60,9 @@ def _base_type(annotation: Any) -> tuple[Any, bool]:
 
 
 def _choices(kind: Any) -> list[Any] | None:
+    if typing.get_origin(kind) in (frozenset, set, list, tuple):
+        args = typing.get_args(kind)
+        return _choices(args[0]) if args else None
     if typing.get_origin(kind) is typing.Literal:
         return list(typing.get_args(kind))
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -66,21 +70,101 @@ def _choices(kind: Any) -> list[Any] | None:
     return None
 
 
-class FieldInput:
-    """One labelled input for one model field, with its description and its error line."""
+@dataclass(frozen=True)
+class FieldSpec:
+    """What a form shows for one model field, all read from the model: label, help, bounds, choices."""
 
-    def __init__(self, name: str, info: FieldInfo, label: str | None = None) -> None:
+    model: type[BaseModel]
+    name: str
+    label: str
+    description: str
+    low: float | None
+    high: float | None
+    choices: tuple[Any, ...] | None
+    examples: tuple[Any, ...]
+
+    @property
+    def bounds(self) -> str:
+        """The model's bounds in words ('from 0 to 10'), or '' for an unbounded field."""
+        if self.low is None and self.high is None:
+            return ""
+        return _range_words(self.low, self.high)
+
+    @property
+    def help(self) -> str:
+        """The description and, where the model bounds the field, the bounds in words."""
+        if not self.bounds:
+            return self.description
+        return f"{self.description} ({self.bounds})".strip()
+
+
+def spec(model: type[BaseModel], name: str) -> FieldSpec:
+    """The form's view of `model.name`: title (or the name in words), description, bounds, choices."""
+    info = model.model_fields[name]
+    kind, _optional = _base_type(info.annotation)
+    low, high = _bounds(info)
+    choices = _choices(kind)
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    examples = extra.get("examples") or ()
+    return FieldSpec(
+        model,
+        name,
+        info.title or humanize(name),
+        info.description or "",
+        low,
+        high,
+        None if choices is None else tuple(choices),
+        tuple(cast(list[Any], examples)),
+    )
+
+
+def note_html(help_text: str, error: str | None = None) -> str:
+    """A field's help line and, under it, its error: one HTML widget for both (fewer widgets, faster pages).
+
+    The error line is always there, empty when the value is fine: the page's accessibility
+    script ties both lines to the input of the enclosing `.carenav-field`.
+    """
+    parts = [f'<span class="carenav-help">{escape(help_text)}</span>'] if help_text else []
+    alert = f'<span role="alert">{escape(error)}</span>' if error else ""
+    parts.append(f'<span class="carenav-field-error">{alert}</span>')
+    return "<br>".join(parts)
+
+
+def field_box(*children: widgets.Widget) -> widgets.VBox:
+    """The box around one field's label, input and note (`.carenav-field`)."""
+    box = widgets.VBox(list(children))
+    box.add_class("carenav-field")
+    return box
+
+
+class FieldInput:
+    """One labelled input for one model field, with its description and its error in one line below."""
+
+    def __init__(self, name: str, info: FieldInfo, model: type[BaseModel] | None = None) -> None:
         self.name = name
         self.kind, self.optional = _base_type(info.annotation)
-        self.label_text = label or info.title or humanize(name)
-        low, high = _bounds(info)
-        choices = _choices(self.kind)
+        if model is not None:
+            self.spec = spec(model, name)
+        else:  # a field without its model (tests of this module)
+            low, high = _bounds(info)
+            choices = _choices(self.kind)
+            self.spec = FieldSpec(
+                BaseModel,
+                name,
+                info.title or humanize(name),
+                info.description or "",
+                low,
+                high,
+                None if choices is None else tuple(choices),
+                (),
+            )
+        self.label_text = self.spec.label
+        low, high = self.spec.low, self.spec.high
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        style = {"description_width": "initial"}
         layout = widgets.Layout(width="260px")
         self.control: widgets.ValueWidget
-        if choices is not None:
-            options = [(str(getattr(c, "value", c)), c) for c in choices]
+        if self.spec.choices is not None:
+            options = [(str(getattr(c, "value", c)), c) for c in self.spec.choices]
             if self.optional:
                 options = [("(not set)", None), *options]
             self.control = widgets.Dropdown(options=options, value=default, layout=layout)
@@ -92,27 +176,26 @@ class FieldInput:
                 min=int(low) if low is not None else -(10**9),
                 max=int(high) if high is not None else 10**9,
                 layout=layout,
-                style=style,
             )
         elif self.kind is date:
             self.control = widgets.DatePicker(value=default, layout=layout)
         else:  # text, and money as text so "1,500.50" stays exact
             shown = "" if default is None else str(default)
             self.control = widgets.Text(value=shown, continuous_update=False, layout=layout)
-        help_text = info.description or ""
-        if low is not None or high is not None:
-            help_text += f" ({_range_words(low, high)})"
-        self.help = widgets.HTML(f'<span class="carenav-help">{escape(help_text.strip())}</span>')
-        self.error = widgets.HTML("")
-        self.error.add_class("carenav-field-error")
+        self.help_text = self.spec.help
+        self.error_text = ""
+        self.note = widgets.HTML(note_html(self.help_text))
         # The label is the control's own description, which ipywidgets renders as a
         # <label for=...> tied to the input: a screen reader names the field by it.
         # carenav's stylesheet stacks it above the input (.carenav-form-field).
         self.control.description = self.label_text
         self.control.style.description_width = "initial"
         self.control.add_class("carenav-form-field")
-        self.control.tooltip = help_text.strip() or self.label_text
-        self.widget = widgets.VBox([self.control, self.help, self.error])
+        self.widget = field_box(self.control, self.note)
+
+    def show(self, visible: bool) -> None:
+        """Show or hide the field (its input and its note)."""
+        self.widget.layout.display = None if visible else "none"
 
     def raw(self) -> Any:
         """The value as the model should see it ('' for an empty text box means 'not given')."""
@@ -130,7 +213,10 @@ class FieldInput:
         return value
 
     def show_error(self, message: str | None) -> None:
-        self.error.value = f'<span role="alert">{escape(message)}</span>' if message else ""
+        if (message or "") == self.error_text:
+            return
+        self.error_text = message or ""
+        self.note.value = note_html(self.help_text, message)
 
 
 def _is_money_like(kind: Any) -> bool:
@@ -152,7 +238,6 @@ class ModelForm(Generic[M]):
         fields: Sequence[str],
         *,
         fixed: dict[str, Any] | None = None,
-        labels: dict[str, str] | None = None,
         on_valid: Callable[[M], None] | None = None,
         context: dict[str, Any] | None = None,
     ) -> None:
@@ -160,18 +245,19 @@ class ModelForm(Generic[M]):
         # Passed to pydantic: the data's closed vocabularies (carenav.models.known).
         self.context = context
         self.fixed = dict(fixed or {})
-        self.inputs = {
-            name: FieldInput(name, model.model_fields[name], (labels or {}).get(name))
-            for name in fields
-        }
+        self.inputs = {name: FieldInput(name, model.model_fields[name], model) for name in fields}
         self.form_error = widgets.HTML("")
         self.form_error.add_class("carenav-field-error")
-        self.widget = widgets.VBox([i.widget for i in self.inputs.values()] + [self.form_error])
+        self.widget = widgets.VBox(self.children())
         self.value: M | None = None
         self._on_valid = on_valid
         for field_input in self.inputs.values():
             field_input.control.observe(self._changed, names="value")
         self.validate()
+
+    def children(self) -> list[widgets.Widget]:
+        """Every field's input and note, in order, then the form-wide error line."""
+        return [i.widget for i in self.inputs.values()] + [self.form_error]
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the inputs (e.g. from a chosen sample plan) and validate once."""

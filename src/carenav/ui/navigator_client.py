@@ -106,14 +106,7 @@ class ClientStep:
             value=coverage.network,
             description="Network",
         )
-        self.met = ModelForm(
-            Accumulators,
-            ["deductible_met", "out_of_pocket_met", "days_used"],
-            labels={
-                "deductible_met": "Deductible met so far",
-                "out_of_pocket_met": "Out-of-pocket met so far",
-            },
-        )
+        self.met = ModelForm(Accumulators, ["deductible_met", "out_of_pocket_met", "days_used"])
         self.met.set_values(coverage.accumulators.model_dump())
         self.entered: ModelForm[EnteredPlan] | None = None
         self.entered_box = widgets.VBox([])

@@ -26,6 +26,7 @@ from carenav.models.coverage import CoveragePlan, EstimateInputs
 from carenav.ui.base import AppShell
 from carenav.ui.finder_inputs import NeedsPanel, field
 from carenav.ui.finder_views import SHOWN_RESULTS, comparison_html, near_misses_html, results_html
+from carenav.ui.forms import spec
 from carenav.ui.html import escape
 
 SECTIONS = ("programs", "payers", "reference", "ranking")
@@ -87,7 +88,7 @@ class ProgramFinderApp(AppShell):
                 widgets.HBox(
                     [
                         field("Sort results", self.sort_by),
-                        field("Estimate cost over (weeks)", self.cost_weeks),
+                        self.inputs.labelled(spec(EstimateInputs, "weeks"), self.cost_weeks),
                     ]
                 ),
                 self.cost_note,
@@ -109,8 +110,9 @@ class ProgramFinderApp(AppShell):
             options=[(words, key) for key, words in SORT_KEYS.items() if key != "cost"],
             value="score",
         )
+        weeks = spec(EstimateInputs, "weeks")
         self.cost_weeks = widgets.BoundedIntText(
-            value=8, min=1, max=52, layout=widgets.Layout(width="120px")
+            value=8, min=weeks.low, max=weeks.high, layout=widgets.Layout(width="120px")
         )
         self.cost_note = widgets.HTML("")
         self.results = widgets.HTML("")
