@@ -109,7 +109,7 @@ def test_the_cost_estimator_refuses_an_unknown_level_beside_the_field_and_keeps_
     level = app.inputs.schedule_form.inputs["level"]
     level.control.value = "2.2"
     assert "'2.2' is not a level of care in this data (did you mean 2.1?)" in unescape(
-        level.error.value
+        level.error_text
     )
     assert app.summary.value == before
 

@@ -52,6 +52,7 @@ NOT_MODEL_FIELDS = {
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     },
     "readiness_check": {
+        "Rule set",
         "Current level of care",
         "Clinician's chosen level",
         "Reason (required if it differs from the recommendation)",
