@@ -26,6 +26,9 @@ Everything machine-specific comes from the environment (see docs/deploy.md):
                         (defaults 8001 and 8081)
     CARENAV_HUB_ADMIN   the administrator's user name (default admin)
     CARENAV_HUB_IDLE_SECONDS   stop a navigator's idle server after this long (default 3600)
+    CARENAV_HUB_PUBLIC_HOSTS   the host names browsers use for the hub, comma-separated
+                        (e.g. navigators.example.org; loopback names always pass)
+    CARENAV_HUB_PAGES_PER_NAVIGATOR   app pages one navigator may have open (default 5)
     CARENAV_CHP         configurable-http-proxy to run (default: the one `make hub-tools`
                         installs, else the one on PATH)
 
@@ -58,6 +61,10 @@ api_port = int(os.environ.get("CARENAV_HUB_API_PORT", "8001"))
 hub_port = int(os.environ.get("CARENAV_HUB_INTERNAL_PORT", "8081"))
 admin = os.environ.get("CARENAV_HUB_ADMIN", "admin")
 idle_seconds = int(os.environ.get("CARENAV_HUB_IDLE_SECONDS", "3600"))
+# The names browsers reach the hub by (carenav serve refuses other Host/Origin headers);
+# 127.0.0.1 and localhost are always accepted.
+public_hosts = os.environ.get("CARENAV_HUB_PUBLIC_HOSTS", "")
+pages_per_navigator = os.environ.get("CARENAV_HUB_PAGES_PER_NAVIGATOR", "5")
 
 
 def _proxy_command() -> str:
@@ -132,6 +139,10 @@ c.Spawner.environment = {
     "IPYTHONDIR": str(state / "ipython"),
     "JUPYTER_CONFIG_DIR": str(state / "jupyter" / "config"),
     "JUPYTER_DATA_DIR": str(state / "jupyter" / "data"),
+    # carenav serve's request guard: the hub's public names pass its Host/Origin check,
+    # and each navigator gets at most this many app pages (kernels) open at once.
+    "CARENAV_ALLOWED_HOSTS": public_hosts,
+    "CARENAV_MAX_KERNELS": pages_per_navigator,
 }
 c.Spawner.default_url = "/"
 c.Spawner.start_timeout = 180
