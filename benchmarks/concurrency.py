@@ -1,0 +1,327 @@
+"""Many pages at once: time-to-widgets and kernel memory when N navigators open an app together.
+
+Against `carenav serve` (bundled sample data), N = 1, 4, 8, 12 pages of one app are
+opened at the same moment in one headless Chromium (each page in a context of its own,
+as N navigators would), and each page's time from navigation until its widgets are
+visible is taken. After every burst the kernels' resident memory is summed (RSS, and
+PSS, which counts pages shared between kernels once), then the pages are closed and the
+kernels allowed to end before the next burst. With `--hub`, the same is done through
+JupyterHub (deploy/jupyterhub/) for N navigators, each logged in with their own server.
+
+The single-page median, measured in the same run, is the baseline for the ratios.
+
+    .venv/bin/python benchmarks/concurrency.py [--app program_finder] [--sizes 1,4,8,12]
+        [--hub-users 4] [--no-hub] [--preheat POOL] [--json FILE]
+
+With `--preheat POOL`, the bursts are repeated against the same Voila with POOL kernels
+per notebook preheated (each has run its notebook before any page asks for it); the
+pool's idle kernels count in that row's memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.async_api import Browser, BrowserContext, async_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.browser.harness import (  # noqa: E402
+    CHROMIUM_ARGS,
+    chromium_executable,
+    running_server,
+)
+from tests.hub.harness import ADMIN, Hub, descendants, running_hub  # noqa: E402
+
+from carenav.catalog import bundled_data_dir  # noqa: E402
+from carenav.serving import free_port, voila_command, voila_environment  # noqa: E402
+
+TIMEOUT_MS = 300_000
+PASSWORD = "benchmark-navigator-4417"
+
+
+@dataclass
+class Burst:
+    """One burst of N simultaneous page loads."""
+
+    where: str
+    pages: int
+    seconds: list[float]
+    kernels: int
+    kernel_rss_mb: float
+    kernel_pss_mb: float
+    rest_rss_mb: float = 0.0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def _memory_kb(pid: int, field: str) -> int:
+    path = "smaps_rollup" if field == "Pss" else "status"
+    key = "Pss:" if field == "Pss" else "VmRSS:"
+    try:
+        for line in Path(f"/proc/{pid}/{path}").read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def kernels_under(pid: int) -> list[int]:
+    return [p for p in descendants(pid) if "ipykernel_launcher" in _cmdline(p)]
+
+
+def others_under(pid: int) -> list[int]:
+    """pid and every process below it but the kernels (Voila; with the hub, also the hub,
+    its proxy, the idle culler and each navigator's proxy)."""
+    return [pid, *(p for p in descendants(pid) if "ipykernel_launcher" not in _cmdline(p))]
+
+
+def megabytes(pids: list[int], field: str) -> float:
+    return sum(_memory_kb(p, field) for p in pids) / 1024
+
+
+async def wait_for_no_kernels(root: int, keep: int = 0, timeout: float = 120.0) -> None:
+    """Until the pages' kernels have ended (a preheated pool keeps `keep` of its own)."""
+    deadline = time.monotonic() + timeout
+    while len(kernels_under(root)) > keep and time.monotonic() < deadline:
+        await asyncio.sleep(0.25)
+
+
+async def load(context: BrowserContext, url: str, start: float) -> float:
+    page = await context.new_page()
+    await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    await page.wait_for_selector(".carenav-ready", state="visible", timeout=TIMEOUT_MS)
+    return time.perf_counter() - start
+
+
+async def burst(
+    contexts: list[BrowserContext], urls: list[str], root: int, where: str, keep: int = 0
+) -> Burst:
+    start = time.perf_counter()
+    seconds = await asyncio.gather(
+        *(load(c, u, start) for c, u in zip(contexts, urls, strict=True))
+    )
+    kernels = kernels_under(root)
+    result = Burst(
+        where,
+        len(urls),
+        list(seconds),
+        len(kernels),
+        megabytes(kernels, "Rss"),
+        megabytes(kernels, "Pss"),
+        megabytes(others_under(root), "Rss"),
+    )
+    for context in contexts:
+        for page in context.pages:
+            await page.goto("about:blank")  # leaving the page ends its kernel
+    await wait_for_no_kernels(root, keep)
+    return result
+
+
+@contextlib.contextmanager
+def preheated_voila(pool: int) -> Iterator[tuple[str, int]]:
+    """carenav's Voila with `pool` kernels per notebook run ahead of any request."""
+    port = free_port()
+    command = [
+        *voila_command(port),
+        "--VoilaConfiguration.preheat_kernel=True",
+        f"--VoilaConfiguration.default_pool_size={pool}",
+    ]
+    env = voila_environment(bundled_data_dir())
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        for _ in range(480):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.25)
+        yield f"http://127.0.0.1:{port}/", server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serving(preheat: int) -> Iterator[tuple[str, int]]:
+    if preheat:
+        with preheated_voila(preheat) as running:
+            yield running
+    else:
+        with running_server() as server:
+            yield server.url, server.process.pid
+
+
+async def wait_for_pool(root: int, pool: int, apps: int, timeout: float = 300.0) -> None:
+    """Until every notebook's pool is full again (pool kernels per app, idle)."""
+    deadline = time.monotonic() + timeout
+    while len(kernels_under(root)) < pool * apps and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
+    await asyncio.sleep(5)  # a refilled kernel still runs its notebook: let it finish
+
+
+async def against_serve(
+    browser: Browser, app: str, sizes: list[int], preheat: int = 0
+) -> list[Burst]:
+    results = []
+    where = f"preheat {preheat}" if preheat else "carenav serve"
+    apps = len(list((REPO / "voila_apps").glob("*.ipynb")))
+    with serving(preheat) as (base, root):
+        url = f"{base}voila/render/{app}.ipynb"
+        if preheat:
+            await wait_for_pool(root, preheat, apps)
+        warm = await browser.new_context()
+        await burst([warm], [url], root, "warm-up")  # first kernel start, cold caches
+        await warm.close()
+        for n in sizes:
+            if preheat:
+                await wait_for_pool(root, preheat, apps)
+            contexts = [await browser.new_context() for _ in range(n)]
+            results.append(await burst(contexts, [url] * n, root, where, keep=preheat * apps))
+            for context in contexts:
+                await context.close()
+    return results
+
+
+async def _sign_up(context: BrowserContext, hub: Hub, name: str) -> None:
+    page = await context.new_page()
+    await page.goto(f"{hub.url}/hub/signup")
+    await page.fill("#username_input", name)
+    await page.fill("#password_input", PASSWORD)
+    await page.fill("#password_confirmation_input", PASSWORD)
+    await page.click("#signup_submit")
+    await page.wait_for_selector(".alert")
+    await page.close()
+
+
+async def _log_in(context: BrowserContext, hub: Hub, name: str, then: str) -> None:
+    page = await context.new_page()
+    await page.goto(f"{hub.url}/hub/login?next={then}")
+    await page.fill("#username_input", name)
+    await page.fill("#password_input", PASSWORD)
+    await page.click("#login_submit")
+    await page.wait_for_url(f"**{then}**", timeout=TIMEOUT_MS)
+    await page.close()
+
+
+async def through_hub(browser: Browser, app: str, users: int) -> list[Burst]:
+    names = [f"navigator{i}" for i in range(1, users + 1)]
+    with tempfile.TemporaryDirectory() as state, running_hub(Path(state)) as hub:
+        admin = await browser.new_context()
+        for name in [ADMIN, *names]:
+            await _sign_up(admin, hub, name)
+        await _log_in(admin, hub, ADMIN, "/hub/authorize")
+        page = admin.pages[0] if admin.pages else await admin.new_page()
+        for name in names:
+            await page.goto(f"{hub.url}/hub/authorize/{name}")
+        await admin.close()
+        contexts = []
+        for name in names:  # each logs in; their server starts and shows the landing page
+            context = await browser.new_context()
+            await _log_in(context, hub, name, f"/user/{name}/")
+            contexts.append(context)
+        root = hub.process.pid
+        one = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub, warm-up")
+        del one
+        single = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub")
+        together = await burst(contexts, [hub.app_url(n, app) for n in names], root, "hub")
+        for context in contexts:
+            await context.close()
+    return [single, together]
+
+
+async def run(app: str, sizes: list[int], hub_users: int, preheat: int) -> list[Burst]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium_executable(), args=CHROMIUM_ARGS
+        )
+        results = await against_serve(browser, app, sizes)
+        if preheat:
+            results += await against_serve(browser, app, sizes, preheat)
+        if hub_users:
+            results += await through_hub(browser, app, hub_users)
+        await browser.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--app", default="program_finder")
+    parser.add_argument("--sizes", default="1,4,8,12", help="pages opened at once, per burst")
+    parser.add_argument("--hub-users", type=int, default=4, help="navigators through the hub")
+    parser.add_argument("--no-hub", action="store_true", help="measure carenav serve only")
+    parser.add_argument(
+        "--preheat",
+        type=int,
+        default=0,
+        help="also measure Voila with this many preheated kernels per notebook",
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",") if n]
+    hub_users = 0 if args.no_hub else args.hub_users
+    results = asyncio.run(run(args.app, sizes, hub_users, args.preheat))
+
+    baseline = next(r.median for r in results if r.pages == 1)
+    print(f"{args.app}: N pages opened at once, navigation -> widgets visible (seconds);")
+    print("memory (MB): RSS and PSS summed over the burst's kernels, RSS per kernel, and the")
+    print("RSS of everything else (Voila; with the hub also the hub, its proxies, the culler)")
+    print("ratio: median against one page alone on carenav serve, measured in this run")
+    header = (
+        f"{'where':<15}{'pages':>6}{'median':>8}{'max':>8}{'ratio':>7}"
+        f"{'kernels':>8}{'RSS':>8}{'RSS/k':>7}{'PSS':>8}{'rest':>8}"
+    )
+    print(header)
+    for r in results:
+        per = r.kernel_rss_mb / r.kernels if r.kernels else 0.0
+        print(
+            f"{r.where:<15}{r.pages:>6}{r.median:>8.2f}{max(r.seconds):>8.2f}"
+            f"{r.median / baseline:>7.2f}{r.kernels:>8}{r.kernel_rss_mb:>8.0f}{per:>7.0f}"
+            f"{r.kernel_pss_mb:>8.0f}{r.rest_rss_mb:>8.0f}"
+        )
+    if args.json:
+        rows = [
+            {
+                "where": r.where,
+                "pages": r.pages,
+                "median_s": round(r.median, 2),
+                "max_s": round(max(r.seconds), 2),
+                "ratio_to_single_page": round(r.median / baseline, 2),
+                "kernels": r.kernels,
+                "kernel_rss_mb": round(r.kernel_rss_mb),
+                "kernel_pss_mb": round(r.kernel_pss_mb),
+                "rest_rss_mb": round(r.rest_rss_mb),
+            }
+            for r in results
+        ]
+        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
