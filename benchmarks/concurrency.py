@@ -137,6 +137,11 @@ async def burst(
     for context in contexts:
         for page in context.pages:
             await page.goto("about:blank")  # leaving the page ends its kernel
+    print(
+        f"  {where}: {result.pages} page(s), median {result.median:.2f} s, "
+        f"max {max(result.seconds):.2f} s, {result.kernels} kernels, {result.kernel_rss_mb:.0f} MB",
+        flush=True,
+    )
     await wait_for_no_kernels(root, keep)
     return result
 
