@@ -53,9 +53,12 @@ def table(
             cls = ' class="num"' if _is_number(value) else ""
             cells.append(f"<td{cls}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
+    # A wide table scrolls inside its own region, which a keyboard can reach and a screen
+    # reader names by the caption, rather than being cut off by its column.
     return (
+        f'<div class="carenav-scroll" role="region" tabindex="0" aria-label="{escape(caption)}">'
         f'<table class="carenav-table"><caption>{escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
@@ -121,6 +124,7 @@ def line_chart(
     chart_id = f"carenav-chart-{next(_CHART_IDS)}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        'style="max-width:100%;height:auto" '
         f'viewBox="0 0 {width} {height}" aria-labelledby="{chart_id}-t {chart_id}-d">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(chart_summary(series, x_labels, x_label, y_label))}</desc>',

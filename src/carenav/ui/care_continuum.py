@@ -24,10 +24,15 @@ STATUS_WORDS = {
 }
 
 
-def ladder_html(continuum: Continuum, current: str) -> str:
-    """The continuum as a ladder, most intensive at the top; the chosen rung is marked in words and style."""
-    plain = "border:1px solid #999;border-radius:4px;padding:6px 10px;margin:4px 0"
-    marked = "border:3px solid #1a4f8b;background:#dce8f7;font-weight:700;border-radius:4px;padding:6px 10px;margin:4px 0"
+def ladder_html(continuum: Continuum, current: str, *, compact: bool = False) -> str:
+    """The continuum as a ladder, most intensive at the top; the chosen rung is marked in words and style.
+
+    Compact (while a story is stepped through) is one line a rung, so the whole ladder and
+    the story's Next button fit on a 1024 x 768 projector screen together.
+    """
+    box = "padding:2px 8px;margin:2px 0" if compact else "padding:6px 10px;margin:4px 0"
+    plain = f"border:1px solid #999;border-radius:4px;{box}"
+    marked = f"border:3px solid #1a4f8b;background:#dce8f7;font-weight:700;border-radius:4px;{box}"
     rungs = []
     for level in reversed(continuum.levels):
         here = level.code == current
@@ -37,7 +42,12 @@ def ladder_html(continuum: Continuum, current: str) -> str:
             f'<li style="{marked if here else plain}"{current_mark}>'
             f'<span style="display:inline-block;width:3em">{escape(level.code)}</span>'
             f"{escape(level.common_name)}{' ← selected' if here else ''}"
-            f"<br><small>{escape(level.hours_adults.describe(with_note=False))}{extra}</small></li>"
+            + (
+                ""
+                if compact
+                else f"<br><small>{escape(level.hours_adults.describe(with_note=False))}{extra}</small>"
+            )
+            + "</li>"
         )
     return (
         '<div class="carenav-ladder-figure"><h2>The ladder</h2>'
@@ -138,7 +148,8 @@ class CareContinuumApp(AppShell):
             layout=widgets.Layout(width="100%"),
         )
         self.chooser.add_class("carenav-ladder")
-        self.ladder = widgets.HTML(layout=widgets.Layout(width="360px"))
+        self.ladder = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self._compact = False
         self.details = widgets.HTML()
         self.details.add_class("carenav-level-details")
         self.evidence = widgets.HTML(evidence_html(self.catalog.evidence))
@@ -147,8 +158,9 @@ class CareContinuumApp(AppShell):
         self._show(self.chooser.value)
         choose = widgets.VBox(
             [widgets.HTML("<label><strong>Choose a level of care</strong></label>"), self.chooser],
-            layout=widgets.Layout(width="400px"),
+            layout=widgets.Layout(width="100%"),
         )
+        self._choose = choose
         # The stories tab is built when first opened: its rules and vignettes would
         # otherwise be loaded by every new kernel, slowing every page load.
         self._stories_slot = widgets.VBox(
@@ -167,7 +179,13 @@ class CareContinuumApp(AppShell):
         self.tabs = tabs
         self.mount(
             widgets.HBox(
-                [widgets.VBox([choose, self.ladder]), tabs],
+                [
+                    widgets.VBox(
+                        [choose, self.ladder],
+                        layout=widgets.Layout(flex="0 0 340px", min_width="300px"),
+                    ),
+                    tabs,
+                ],
                 layout=widgets.Layout(align_items="flex-start", gap="24px"),
             )
         )
@@ -187,11 +205,18 @@ class CareContinuumApp(AppShell):
             self.stories = StoriesPanel(with_stories, shell=self, show_ladder=False)
             self.stories.stepper.on_step(self.guard(self.select))
             self._stories_slot.children = (self.stories.widget,)
+            self.select(self.stories.stepper.level)  # the ladder starts where the story starts
         return self.stories
 
     def _tab_opened(self, change: dict[str, object]) -> None:
-        if change["new"] == 2:
+        stories = change["new"] == 2
+        if stories:
             self.open_stories()
+        # While a story is stepped through, the level chooser gives way to a compact ladder,
+        # so a trainer sees the ladder move beside the story's Next button without scrolling.
+        self._choose.layout.display = "none" if stories else None
+        self._compact = stories
+        self.ladder.value = ladder_html(self.continuum, self.chooser.value, compact=stories)
 
     def select(self, code: str) -> None:
         """Show a level, as if chosen on the ladder."""
@@ -202,6 +227,6 @@ class CareContinuumApp(AppShell):
 
     def _show(self, code: str) -> None:
         level = self.continuum.level(code)  # refuses a code the browser made up
-        self.ladder.value = ladder_html(self.continuum, level.code)
+        self.ladder.value = ladder_html(self.continuum, level.code, compact=self._compact)
         self.details.value = level_details_html(self.continuum, level)
         self.say(f"Showing {self.continuum.label(level.code)}.")

@@ -214,7 +214,7 @@ class StoriesPanel:
             value=first.id,
             description="Story",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="640px"),
+            layout=widgets.Layout(width="auto", max_width="640px"),
         )
         self.stepper = StoryStepper(
             catalog.continuum,
