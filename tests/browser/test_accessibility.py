@@ -22,11 +22,6 @@ from tests.browser.harness import ARTIFACTS, REPO, VoilaServer
 from tests.browser.panels import each_panel, settle
 
 APPS = sorted(p.stem for p in (REPO / "voila_apps").glob("*.ipynb"))
-# Known and being fixed: the finder's filter lists carry only a title, not a visible label,
-# until its form is generated from the models (issue 8). strict: this fails once fixed.
-KNOWN = {
-    "program_finder": "filter lists labelled by title only, until the finder's form comes from the models"
-}
 BLOCKING = {"serious", "critical"}
 AXE = Axe()
 
@@ -45,13 +40,7 @@ def _describe(violation: dict[str, Any]) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    "app",
-    [
-        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=KNOWN[a])) if a in KNOWN else a
-        for a in APPS
-    ],
-)
+@pytest.mark.parametrize("app", APPS)
 def test_every_panel_has_no_serious_or_critical_accessibility_violation(
     page: Page, server: VoilaServer, app: str
 ) -> None:
