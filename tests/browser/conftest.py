@@ -19,14 +19,12 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.browser.harness import (
     APP_TIMEOUT_MS,
     ARTIFACTS,
-    CHROMIUM_ARGS,
     VoilaServer,
-    chromium_executable,
     running_server,
 )
 
@@ -35,22 +33,6 @@ from tests.browser.harness import (
 def server() -> Iterator[VoilaServer]:
     with running_server() as running:
         yield running
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = chromium_executable()
-    with sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        except Exception as exc:  # a clear failure, never a skip
-            pytest.fail(
-                f"Cannot start Chromium ({executable or 'Playwright default'}): {exc}\n"
-                "Install it with `sudo apt-get install -y chromium` or set CARENAV_CHROMIUM.",
-                pytrace=False,
-            )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from carenav.request_guard import MAX_KERNELS_ENV
 from carenav.serving import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -81,6 +82,10 @@ def running_server(
     port = port or free_port()
     log_path = ARTIFACTS / f"voila-{port}-{time.monotonic_ns()}.log"
     env = {**os.environ, **(extra_env or {})}
+    # Playwright closes a page without Voila's shutdown beacon, so every page a test opened
+    # keeps its kernel until culled; a whole session opens more pages than the default
+    # cap, which would answer "busy". The cap's own test starts a server with --max-kernels.
+    env.setdefault(MAX_KERNELS_ENV, "400")
     installed = os.environ.get(SERVE_ENV)
     carenav = [installed] if installed else [sys.executable, "-m", "carenav.cli"]
     command = [*carenav, "serve", "--port", str(port)]

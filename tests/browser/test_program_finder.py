@@ -57,8 +57,11 @@ def test_a_zip_in_full_width_digits_is_read_and_the_page_keeps_answering(
     zip_box.fill("\uff19\uff17\uff12\uff10\uff15")
     zip_box.press("Enter")
     expect(page.locator(".carenav-app")).to_contain_text("Portland, OR")
-    before = _count(page)
     page.get_by_text("Needs and level", exact=True).click()
+    substance = page.locator(".carenav-need-needs option", has_text="Substance use — ")
+    page.locator(".carenav-need-needs select").select_option(label=substance.inner_text())
+    expect(page.locator(".carenav-result-count")).to_contain_text("programs fit")
+    before = _count(page)
     php = page.locator(
         ".carenav-need-levels option", has_text="2.5 Partial hospitalization (PHP) — "
     )

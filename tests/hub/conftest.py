@@ -16,11 +16,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import browser  # the session's Chromium
 from tests.browser.harness import ARTIFACTS
 from tests.hub.harness import ADMIN, Hub, running_hub
-
-__all__ = ["browser"]
 
 # A navigator's first page waits for their server: `carenav serve` checks the data folder
 # and starts Voila. On a busy 2-core CI machine that took up to a minute and a half.

@@ -199,7 +199,7 @@ def estimate(
     opening, family_rules = opening_accumulators(plan, inputs, terms_by_year)
     state = YearState(opening.deductible_met, opening.out_of_pocket_met, opening.days_used)
     dates = meeting_dates(billing, inputs.start, inputs.weeks)
-    household_cap = HouseholdCap(inputs.medicaid.paid_this_period)
+    household_cap = HouseholdCap(inputs.medicaid.paid_this_period, inputs.start)
     segment_index = 0
     for number, day in enumerate(dates, start=1):
         while day >= segments[segment_index][1]:

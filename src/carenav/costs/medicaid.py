@@ -97,8 +97,9 @@ class HouseholdCap:
     rest) and says whether this unit reached the cap for the first time in its period.
     """
 
-    def __init__(self, paid_before_start: Decimal) -> None:
+    def __init__(self, paid_before_start: Decimal, start: date) -> None:
         self._paid_before_start = paid_before_start
+        self._start = start
         self._period: tuple[int, int] | None = None
         self._paid = Decimal(0)
         self._told: set[tuple[int, int]] = set()
@@ -107,8 +108,10 @@ class HouseholdCap:
         assert terms.period_cap is not None and terms.cap_period is not None
         key = period_key(day, terms.cap_period)
         if key != self._period:
-            # The first period may already hold what the household paid before day 1.
-            self._paid = self._paid_before_start if self._period is None else Decimal(0)
+            # What the household paid before day 1 counts only in the period day 1 falls in,
+            # even when the program first meets in a later month or quarter.
+            first = period_key(self._start, terms.cap_period)
+            self._paid = self._paid_before_start if key == first else Decimal(0)
             self._period = key
         room = max(terms.period_cap - self._paid, Decimal(0))
         if line.copay > room:
