@@ -52,7 +52,13 @@ def _enter_client(page: Page) -> None:
     settle(page)
     page.locator(".carenav-need-max-miles select").select_option(label="25 miles")
     _section(page, "Preferences")
-    language = _field(page, "Language of sessions")
+    # The preference's row: the smallest box holding its options and how much it matters.
+    language = (
+        page.locator(".carenav-app .widget-vbox", has_text="Language of sessions")
+        .filter(has=page.locator("select[multiple]"))
+        .filter(has=page.locator("select:not([multiple])"))
+        .last
+    )
     language.locator("select:not([multiple])").select_option(label="Nice to have")
     language.locator("select[multiple]").select_option(label="Spanish")
     page.locator(".carenav-case-plan select").select_option(label="Example PPO 2026")
