@@ -139,6 +139,9 @@ c.Spawner.environment = {
     "IPYTHONDIR": str(state / "ipython"),
     "JUPYTER_CONFIG_DIR": str(state / "jupyter" / "config"),
     "JUPYTER_DATA_DIR": str(state / "jupyter" / "data"),
+    # The validated directory's cache (directory facts only, never a client's) is shared
+    # by every navigator's server in the hub's state folder, not written to their homes.
+    "CARENAV_CACHE_DIR": str(state / "directory-cache"),
     # carenav serve's request guard: the hub's public names pass its Host/Origin check,
     # and each navigator gets at most this many app pages (kernels) open at once.
     "CARENAV_ALLOWED_HOSTS": public_hosts,
