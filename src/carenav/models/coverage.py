@@ -14,7 +14,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.base import Identifier, Money, Rate, Source, StrictModel, UnitPrice
 from carenav.models.known import StateCode
-from carenav.models.limits import LevelCode, UnitLimit
+from carenav.models.limits import LevelCode, UnitLimit, UnitLimits
 
 __all__ = ["LevelCode", "UnitLimit"]  # re-exported: their home is carenav.models.limits
 from carenav.models.medicaid import MedicaidClient
@@ -127,7 +127,7 @@ class CommercialPlan(_PlanBase):
     out_of_network: OutOfNetwork | None = Field(
         default=None, description="None: no out-of-network benefit"
     )
-    limits: list[UnitLimit] = Field(default_factory=list)
+    limits: UnitLimits = Field(default_factory=list)
     prior_authorization: list[LevelCode] = Field(
         default_factory=list, description="Levels that need the plan's approval before day 1"
     )
@@ -138,14 +138,6 @@ class CommercialPlan(_PlanBase):
         if value.month == 2 and value.day == 29:
             raise ValueError("a plan year cannot start on 29 February; use 1 March")
         return value
-
-    @field_validator("limits")
-    @classmethod
-    def _one_limit_per_level(cls, limits: list[UnitLimit]) -> list[UnitLimit]:
-        levels = [x.level for x in limits]
-        if len(set(levels)) != len(levels):
-            raise ValueError("a level has two limits; give each level one")
-        return limits
 
     def tier(self, network: Network) -> CostSharing | None:
         """The cost sharing of a network tier, or None when the plan has no such benefit."""

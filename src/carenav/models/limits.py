@@ -23,3 +23,15 @@ class UnitLimit(StrictModel):
     level: LevelCode
     units_per_plan_year: int = Field(ge=0, le=366)
     unit: Literal["day", "session"] = "day"
+
+
+def one_limit_per_level(limits: list[UnitLimit]) -> list[UnitLimit]:
+    """Refuse a list that gives one level two limits (which would one apply?)."""
+    levels = [x.level for x in limits]
+    if len(set(levels)) != len(levels):
+        raise ValueError("a level has two limits; give each level one")
+    return limits
+
+
+# A plan's or a state's yearly limits: at most one per level of care.
+UnitLimits = Annotated[list[UnitLimit], AfterValidator(one_limit_per_level)]

@@ -13,11 +13,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from carenav.models.base import Identifier, Money, Source, StrictModel
 from carenav.models.known import StateCode
-from carenav.models.limits import LevelCode, UnitLimit
+from carenav.models.limits import LevelCode, UnitLimit, UnitLimits
 
 CapPeriod = Literal["month", "quarter"]
 
@@ -40,18 +40,10 @@ class StateMedicaidRules(StrictModel):
     cap_period: CapPeriod = Field(
         default="month", description="The period over which the 5% income cap applies"
     )
-    limits: list[UnitLimit] = Field(default_factory=list)
+    limits: UnitLimits = Field(default_factory=list)
     prior_authorization: list[LevelCode] = Field(default_factory=list)
     note: str | None = None
     source: Source
-
-    @field_validator("limits")
-    @classmethod
-    def _one_limit_per_level(cls, limits: list[UnitLimit]) -> list[UnitLimit]:
-        levels = [x.level for x in limits]
-        if len(set(levels)) != len(levels):
-            raise ValueError("a level has two limits; give each level one")
-        return limits
 
     def limit_for(self, level: str) -> UnitLimit | None:
         """The state's yearly cap on this level of care, if any."""
