@@ -83,9 +83,9 @@ notebooks: $(STAMP)
 # .po (new strings arrive untranslated; tests/integration/test_handout.py fails until they are).
 LOCALES := src/carenav/present/locale
 messages: $(STAMP)
-	$(BIN)/pybabel extract --no-default-keywords -k w -k raw -k plural:1,2 -k N_ --sort-output \
+	$(BIN)/pybabel extract --width 100 --no-default-keywords -k w -k raw -k plural:1,2 -k N_ --sort-output \
 	  --project carenav -o $(LOCALES)/carenav.pot src/carenav/present
-	$(BIN)/pybabel update --no-fuzzy-matching -D carenav -i $(LOCALES)/carenav.pot -d $(LOCALES)
+	$(BIN)/pybabel update --width 100 --no-fuzzy-matching -D carenav -i $(LOCALES)/carenav.pot -d $(LOCALES)
 	rm $(LOCALES)/carenav.pot
 
 clean:

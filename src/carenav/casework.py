@@ -200,6 +200,7 @@ class CaseFacts:
     programs: list[ProgramFacts]
     directory_checked: tuple[date, date] | None
     rule_set_name: str | None
+    rule_set_version: str | None = None
 
 
 def case_facts(case: ClientCase, catalog: Catalog, today: date) -> CaseFacts:
@@ -212,9 +213,12 @@ def case_facts(case: ClientCase, catalog: Catalog, today: date) -> CaseFacts:
     elif case.coverage.entered_plan is not None:
         plan_name = ""
     checked = [p.verified_on for p in programs]
-    rule_set_name = None
-    if case.level_of_care.rule_set_id is not None:
-        rule_set_name = catalog.rule_set(case.level_of_care.rule_set_id).name
+    rule_set_name = rule_set_version = None
+    choice = case.level_of_care
+    if choice.rule_set_id is not None:
+        rule_set = catalog.rule_set(choice.rule_set_id)
+        # The version the level was suggested under, as the case recorded it.
+        rule_set_name, rule_set_version = rule_set.name, choice.rule_set_version or rule_set.version
     return CaseFacts(
         case=case,
         today=today,
@@ -223,4 +227,5 @@ def case_facts(case: ClientCase, catalog: Catalog, today: date) -> CaseFacts:
         programs=facts,
         directory_checked=(min(checked), max(checked)) if checked else None,
         rule_set_name=rule_set_name,
+        rule_set_version=rule_set_version,
     )

@@ -191,3 +191,43 @@ def test_a_navigator_carries_one_client_to_a_handout_in_english_and_spanish(
     page.screenshot(path=str(ARTIFACTS / "navigator-journey-reopened.png"), full_page=True)
     assert page.locator(".jupyter-widgets-error-widget").count() == 0
     assert not errors, f"console errors: {errors}"
+
+
+def test_the_navigator_names_the_rule_set_chosen_on_the_handout(
+    page: Page, server: VoilaServer
+) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    page.set_default_navigation_timeout(APP_TIMEOUT_MS)
+    open_app(page, server, "navigator")
+    settle(page)
+    page.locator(".carenav-need-needs select").select_option(index=[0])  # substance use
+    settle(page)
+    _step(page, "Level of care")
+    chooser = page.locator(".carenav-rule-set-chooser select")
+    expect(chooser).to_have_count(1)
+    # ipywidgets writes option labels with non-breaking spaces.
+    labels = [t.replace("\xa0", " ") for t in chooser.locator("option").all_inner_texts()]
+    assert "Illustrative substance-use placement rules (version 1.0 (2026-11))" in labels
+    assert not any("coverage checklist" in label for label in labels)
+    mental_health = "Illustrative mental-health placement rules (version 1.0 (2026-12))"
+    chooser.select_option(index=labels.index(mental_health))
+    settle(page)
+    expect(page.locator(".carenav-recommendation")).to_contain_text(
+        "Rule set: Illustrative mental-health placement rules, version 1.0 (2026-12)."
+    )
+    expect(page.locator(".carenav-summary")).to_contain_text(
+        "Illustrative mental-health placement rules, version 1.0 (2026-12)"
+    )
+    _step(page, "Next steps and handout")
+    expect(page.locator(".carenav-handout-rule-set")).to_contain_text(
+        "Suggested by: Illustrative mental-health placement rules, version 1.0 (2026-12), "
+        "illustrative — a clinician decides."
+    )
+    page.locator(".carenav-handout-language button", has_text="Español").click()
+    expect(page.locator(".carenav-handout-rule-set")).to_contain_text(
+        "Sugerido por: Illustrative mental-health placement rules, versión 1.0 (2026-12)"
+    )
+    assert page.locator(".jupyter-widgets-error-widget").count() == 0
+    assert not errors, f"console errors: {errors}"

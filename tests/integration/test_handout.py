@@ -244,3 +244,33 @@ def test_carenav_handout_refuses_a_broken_case_file_in_one_line(
         "The case file could not be opened: client.json, field schema_version: is 7"
     )
     assert "\n" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "Suggested by: {name}, version 1.0 (2026-11), illustrative — a clinician decides."),
+        ("es", "Sugerido por: {name}, versión 1.0 (2026-11), reglas de ejemplo — decide un"),
+    ],
+)
+def test_the_handout_names_the_rule_set_and_the_version_that_suggested_the_level(
+    case: ClientCase, data: Catalog, language: str, words: str
+) -> None:
+    name = data.rule_set("illustrative-sud").name
+    assert words.format(name=name) in _handout(case, data, language)
+
+
+def test_the_handout_names_the_version_the_case_recorded_not_a_newer_one(
+    case: ClientCase, data: Catalog
+) -> None:
+    older = case.changed(
+        level_of_care={**case.level_of_care.model_dump(), "rule_set_version": "0.9 (2026-06)"}
+    )
+    assert "version 0.9 (2026-06), illustrative" in _handout(older, data)
+
+
+def test_the_handout_names_no_rule_set_before_a_level_is_suggested(data: Catalog) -> None:
+    bare = ClientCase(level_of_care={"rule_set_id": "illustrative-sud"})
+    text = _handout(bare, data)
+    assert "No level of care has been suggested yet." in text
+    assert "Suggested by" not in text

@@ -199,3 +199,54 @@ def test_a_callback_failure_is_a_plain_message(
     app.tabs.selected_index = PROGRAMS
     assert "Something went wrong and nothing was changed" in app.status.value
     assert "ZeroDivisionError" not in json.dumps(app.status.value)
+
+
+def _text(value: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", value)).split())
+
+
+def test_the_level_step_uses_the_readiness_checks_chooser_of_placement_sets(data: Catalog) -> None:
+    from carenav.ui.readiness_check import ReadinessCheckApp
+
+    app = _journey(data)
+    level = app.steps[LEVEL]
+    chooser = level.rule_set_choice
+    readiness = ReadinessCheckApp(data, today=TODAY).chooser
+    assert "carenav-rule-set-chooser" in chooser._dom_classes
+    assert chooser.description == readiness.description == "Rule set"
+    placement = [r.id for r in data.rule_sets]
+    # The same labels as the readiness check; its coverage checklist suggests no level, so not here.
+    assert list(chooser.options) == [o for o in readiness.options if o[1] in placement]
+    assert [set_id for _, set_id in chooser.options] == placement
+
+
+def test_choosing_the_mental_health_set_is_named_in_the_result_summary_case_and_handout(
+    data: Catalog,
+) -> None:
+    app = _journey(data)
+    level = app.steps[LEVEL]
+    assert app.case.level_of_care.rule_set_id == "illustrative-sud"
+    level.rule_set_choice.value = "illustrative-mh"
+    assert set(level.form.sliders) == set(data.rule_set("illustrative-mh").dimension_ids())
+    level.form.sliders["symptoms"].value = 3
+    mental_health = "Illustrative mental-health placement rules, version 1.0 (2026-12)"
+    assert f"Rule set: {mental_health}." in _text(level.recommendation.value)
+    assert f"Rule set: {mental_health}." in _text(level.summary.value)
+    choice = app.case.level_of_care
+    assert (choice.rule_set_id, choice.rule_set_version) == ("illustrative-mh", "1.0 (2026-12)")
+    assert choice.suggested_level == "2.1"
+    app.tabs.selected_index = HANDOUT
+    handout = _text(app.steps[HANDOUT].handout.value)
+    assert f"Suggested by: {mental_health}, illustrative — a clinician decides." in handout
+    saved = json.loads(case_json(app.case))
+    assert saved["level_of_care"]["rule_set_version"] == "1.0 (2026-12)"
+
+
+def test_the_summary_records_the_clinicians_level_and_reason(data: Catalog) -> None:
+    app = _journey(data)
+    level = app.steps[LEVEL]
+    level.chosen.value = "2.1"
+    level.reason.value = "Drinking daily despite weekly therapy (fictional)"
+    summary = _text(level.summary.value)
+    assert "Clinician's chosen level: 2.1" in summary
+    assert "reason: Drinking daily despite weekly therapy (fictional)" in summary

@@ -67,6 +67,11 @@ class LevelOfCareChoice(StrictModel):
     rule_set_id: Identifier | None = Field(
         default=None, description="The placement rule set the assessments are read against"
     )
+    rule_set_version: str | None = Field(
+        default=None,
+        max_length=200,
+        description="That rule set's version when the level was suggested (named on the handout)",
+    )
     suggested_level: LevelCode | None = Field(
         default=None, description="The level the rule set recommends for the latest assessment"
     )

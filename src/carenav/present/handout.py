@@ -151,7 +151,22 @@ def _level(facts: CaseFacts, w: Words) -> str:
         )
     else:
         body = w("No level of care has been suggested yet.")
-    return f"<section>{head}<p>{body} {decides}</p></section>"
+    return f"<section>{head}<p>{body} {decides}</p>{_suggested_by(facts, w)}</section>"
+
+
+def _suggested_by(facts: CaseFacts, w: Words) -> str:
+    """Which rule set, at which version, made the suggestion: sample rules, not a decision."""
+    if facts.rule_set_name is None or facts.case.level_of_care.suggested_level is None:
+        return ""
+    return (
+        '<p class="carenav-handout-rule-set">'
+        + w(
+            "Suggested by: {rule_set}, version {version}, illustrative — a clinician decides.",
+            rule_set=facts.rule_set_name,
+            version=facts.rule_set_version or "",
+        )
+        + "</p>"
+    )
 
 
 def _programs(facts: CaseFacts, plans: dict[str, CoveragePlan], w: Words) -> str:

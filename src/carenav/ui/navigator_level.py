@@ -13,10 +13,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from carenav.catalog import Catalog
+from carenav.errors import InputError
 from carenav.models.case import ClientCase, LevelOfCareChoice
-from carenav.placement import level_namer, recommend_level
+from carenav.placement import PlacementResult, decide, level_namer, recommend_level
+from carenav.present import placement as present_placement
 from carenav.ui.assessment_form import AssessmentForm
-from carenav.ui.readiness_views import placement_html
+from carenav.ui.readiness_views import placement_html, summary_html
+from carenav.ui.rule_set_chooser import rule_set_chooser
 
 AS_SUGGESTED = ""
 
@@ -39,12 +42,8 @@ class LevelStep:
         self._guard, self._today = guard, today
         name = level_namer(catalog.continuum)
         self._filling = True
-        self.rule_set_choice = widgets.Dropdown(
-            options=[(r.name, r.id) for r in catalog.rule_sets],
-            value=self.rule_set.id,
-            description="Rules",
-            layout=widgets.Layout(width="auto"),
-        )
+        # The readiness check's own chooser; placement sets only, since this step suggests a level.
+        self.rule_set_choice = rule_set_chooser(catalog, self.rule_set.id, coverage=False)
         self.form = AssessmentForm(self.rule_set, today, guard, self._changed)
         if case.assessments:
             _fill(self.form, case)
@@ -68,6 +67,7 @@ class LevelStep:
         )
         self.reason.add_class("carenav-case-reason")
         self.message = widgets.HTML()
+        self.summary = widgets.HTML()
         for control in (self.chosen, self.reason):
             control.observe(guard(self._changed), names="value")
         self._filling = False
@@ -86,6 +86,7 @@ class LevelStep:
                         self.chosen,
                         self.reason,
                         self.message,
+                        self.summary,
                     ],
                     layout=widgets.Layout(flex="1 1 420px"),
                 ),
@@ -123,21 +124,35 @@ class LevelStep:
                 self.message.value = '<p role="alert" class="carenav-error">Write the reason the clinician chose a different level; until then the suggested level is used.</p>'
             else:
                 decision = {"chosen_level": chosen, "reason": reason}
+                result = self._decided(result, chosen, reason)
+        self.summary.value = summary_html(present_placement.text(result, self.catalog.continuum))
         choice = LevelOfCareChoice.model_validate(
             {
                 "rule_set_id": self.rule_set.id,
+                "rule_set_version": self.rule_set.version,
                 "suggested_level": result.recommended_level,
                 "decision": decision,
             }
         )
         self._update(assessments=[assessment], level_of_care=choice)
 
+    def _decided(self, result: PlacementResult, chosen: str, reason: str | None) -> PlacementResult:
+        """The result with the clinician's level beside it, for the summary (checked as the readiness check does)."""
+        try:
+            return decide(result, chosen, reason, None, self.rule_set)
+        except InputError:
+            return result
+
     def show(self, case: ClientCase) -> None:
         """Show the suggestion for the case's assessment (the first time the step opens)."""
         if not self.recommendation.value:
-            assessment = self.form.assessment()
-            self.recommendation.value = placement_html(
-                recommend_level(assessment, self.rule_set), self.catalog.continuum
+            result = recommend_level(self.form.assessment(), self.rule_set)
+            self.recommendation.value = placement_html(result, self.catalog.continuum)
+            decision = case.level_of_care.decision
+            if decision is not None and case.level_of_care.rule_set_id == self.rule_set.id:
+                result = self._decided(result, decision.chosen_level, decision.reason)
+            self.summary.value = summary_html(
+                present_placement.text(result, self.catalog.continuum)
             )
 
 

@@ -29,6 +29,7 @@ from carenav.ui.readiness_views import (
     trajectory_html,
     transition_html,
 )
+from carenav.ui.rule_set_chooser import rule_set_chooser
 
 NEW_CLIENT = ""
 # Opened first when the data folder has it: the substance-use set the stories began with.
@@ -68,14 +69,7 @@ class ReadinessCheckApp(AppShell):
         self.continuum = self.catalog.continuum
         self.today = today or date.today()  # the page's edge: engines never read the clock
         self.coverage: CoveragePanel | None = None
-        self.chooser = widgets.Dropdown(
-            options=self.catalog.rule_set_choices(),
-            value=chosen,
-            description="Rule set",
-            style=WIDE,
-            layout={"width": "auto"},
-        )
-        self.chooser.add_class("carenav-rule-set-chooser")
+        self.chooser = rule_set_chooser(self.catalog, chosen)
         self.chooser.observe(self.guard(lambda change: self.choose(change["new"])), names="value")
         self.choose(chosen)
 
