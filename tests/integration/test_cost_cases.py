@@ -83,7 +83,7 @@ def test_a_case_naming_an_unknown_plan_is_refused_with_file_record_and_field(
 ) -> None:
     path = data_copy / "scenarios" / "cost_cases.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("plan: example-copay-2026", "plan: example-nope"), "utf-8")
+    path.write_text(text.replace("plan: example-copay-2026", "plan: example-nope", 1), "utf-8")
     with pytest.raises(DataError) as raised:
         catalog.load(data_copy, sections=("scenarios",))
     (problem,) = raised.value.problems

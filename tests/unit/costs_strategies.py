@@ -72,6 +72,36 @@ def commercial(draw: st.DrawFn) -> CommercialPlan:
     )
 
 
+@st.composite
+def multi_year_commercial(draw: st.DrawFn) -> CommercialPlan:
+    """A commercial plan with one to three later plan years of its own random terms.
+
+    Later years keep the first year's out-of-network allowed rule (the model requires it)
+    and may skip a year, so some plan years inherit the last terms given.
+    """
+    first = draw(commercial())
+    data = first.model_dump()
+    start = first.plan_year_start
+    offsets = draw(st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True))
+    later: list[dict[str, Any]] = []
+    for offset in sorted(offsets):
+        out = None
+        if first.out_of_network is not None:
+            out = {**data["out_of_network"], **draw(cost_sharing())}
+        limits = []
+        if draw(st.booleans()):
+            limits = [{"level": "2.1", "units_per_plan_year": draw(st.integers(0, 60))}]
+        later.append(
+            {
+                "starts": start.replace(year=start.year + offset),
+                "in_network": draw(cost_sharing()),
+                "out_of_network": out,
+                "limits": limits,
+            }
+        )
+    return CommercialPlan.model_validate({**data, "later_years": later})
+
+
 def plans(kinds: str = "all") -> st.SearchStrategy[CoveragePlan]:
     """Random plans; kinds="commercial" gives employer, marketplace and Medicare Advantage only."""
     if kinds == "commercial":

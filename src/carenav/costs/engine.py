@@ -117,7 +117,7 @@ def opening_accumulators(
     """What counts as already met on day 1 (family coverage: so the binding limit is left)."""
     first = next(iter(terms_by_year.values()), None)
     if isinstance(plan, CommercialPlan) and first is not None:
-        return family_opening(plan, inputs, first)
+        return family_opening(plan.for_year(first.first_day), inputs, first)
     return inputs.accumulators, []
 
 
@@ -127,6 +127,7 @@ def check_accumulators(
     """Refuse amounts already met that exceed what the plan can charge (InputError)."""
     met = inputs.accumulators
     if isinstance(plan, CommercialPlan):
+        plan = plan.for_year(plan_year_start(plan, inputs.start))  # what is met is this year's
         tier = plan.tier(inputs.network)
         if tier is None:
             return

@@ -54,12 +54,18 @@ def opening_events(
         elif isinstance(plan, CommercialPlan):
             restart = (
                 "the deductible, the out-of-pocket maximum and the day count start"
-                if plan.limit_for(inputs.level)
+                if plan.for_year(first).limit_for(inputs.level)
                 else "the deductible and the out-of-pocket maximum start"
             )
             text = (
                 f"The plan year starts again on {long_date(first)} (week {week}): {restart} "
-                "over from zero."
+                "over from zero. "
+                + (
+                    "The plan's own terms for this plan year apply from that day."
+                    if plan.terms_from(first) == first
+                    else "The plan file has no terms for this plan year, so the last known "
+                    "ones are used (see the assumptions)."
+                )
             )
         else:
             continue

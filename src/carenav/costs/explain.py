@@ -6,11 +6,18 @@ from datetime import date
 from decimal import Decimal
 
 from carenav.costs.ledger import DataVersion, long_date, percent_text
-from carenav.costs.terms import UnitPrices, YearTerms, medicaid_copay, tiers_for
+from carenav.costs.terms import (
+    UnitPrices,
+    YearTerms,
+    medicaid_copay,
+    plan_year_start,
+    tiers_for,
+)
 from carenav.models.base import dollars
 from carenav.models.billing import ProgramBilling
 from carenav.models.coverage import (
     CommercialPlan,
+    CostSharing,
     CoveragePlan,
     EstimateInputs,
     MedicaidPlan,
@@ -42,7 +49,10 @@ def assumptions_for(
         "Premiums, medication, transport and services outside the program are not included.",
     ]
     if isinstance(plan, CommercialPlan):
-        found += _commercial(plan, billing, inputs, prices)
+        found += _commercial(
+            plan.for_year(plan_year_start(plan, inputs.start)), billing, inputs, prices
+        )
+        found += _later_years(plan, billing, inputs, terms_by_year)
         if plan.kind == "medicare_advantage":
             found.append(
                 "A Medicare Advantage plan sets its own copays up to its yearly maximum "
@@ -99,21 +109,7 @@ def _commercial(
         found.append(
             "Out-of-network costs count only toward the out-of-network deductible and maximum."
         )
-    sharing = f"you pay the {dollars(tier.deductible)} deductible first, then"
-    if tier.copay_before_deductible:
-        sharing = "the deductible does not apply to this service;"
-    parts = []
-    if tier.copay_per_unit:
-        parts.append(f"a {dollars(tier.copay_per_unit)} copay a {unit}")
-    if tier.coinsurance:
-        parts.append(f"{percent_text(tier.coinsurance)} of the allowed amount")
-    sharing += " " + (" plus ".join(parts) if parts else "nothing more")
-    cap = tier.out_of_pocket_max
-    sharing += (
-        f", until your cost sharing reaches the {dollars(cap)} out-of-pocket maximum for the plan year."
-        if cap is not None
-        else "; this tier has no out-of-pocket maximum."
-    )
+    sharing = _sharing_text(tier, unit)
     found.append(sharing[0].upper() + sharing[1:])
     found.append(_accumulator_text(inputs, plan.limit_for(inputs.level) is not None))
     limit = plan.limit_for(inputs.level)
@@ -127,6 +123,61 @@ def _commercial(
         f"Plan years start on {plan.plan_year_start:%d %B} each year. The plan decides coverage; "
         "this is an estimate, not a promise of payment."
     )
+    return found
+
+
+def _sharing_text(tier: CostSharing, unit: str) -> str:
+    """'you pay the $1,500 deductible first, then 20% of the allowed amount, until ...'."""
+    sharing = f"you pay the {dollars(tier.deductible)} deductible first, then"
+    if tier.copay_before_deductible:
+        sharing = "the deductible does not apply to this service;"
+    parts = []
+    if tier.copay_per_unit:
+        parts.append(f"a {dollars(tier.copay_per_unit)} copay a {unit}")
+    if tier.coinsurance:
+        parts.append(f"{percent_text(tier.coinsurance)} of the allowed amount")
+    sharing += " " + (" plus ".join(parts) if parts else "nothing more")
+    cap = tier.out_of_pocket_max
+    return sharing + (
+        f", until your cost sharing reaches the {dollars(cap)} out-of-pocket maximum for the plan year."
+        if cap is not None
+        else "; this tier has no out-of-pocket maximum."
+    )
+
+
+def _later_years(
+    plan: CommercialPlan,
+    billing: ProgramBilling,
+    inputs: EstimateInputs,
+    terms_by_year: dict[date, YearTerms],
+) -> list[str]:
+    """Each later plan year in the estimate: its own terms in words, or that the last known are used."""
+    found: list[str] = []
+    for first, terms in list(terms_by_year.items())[1:]:
+        if terms.caveat:
+            found.append(terms.caveat)
+            continue
+        tier = plan.for_year(terms.first_day).tier(inputs.network)
+        if tier is None:
+            found.append(
+                f"From {long_date(first)} the plan's terms for that plan year give no benefit in "
+                "this network."
+            )
+            continue
+        limit = plan.for_year(terms.first_day).limit_for(inputs.level)
+        limit_text = (
+            f" It covers at most {limit.units_per_plan_year} {limit.unit}s of "
+            f"{level_name(inputs.level)} that plan year."
+            if limit is not None
+            else ""
+        )
+        found.append(
+            f"From {long_date(first)} the plan's own terms for that plan year apply: "
+            f"{_sharing_text(tier, billing.unit)}{limit_text}"
+        )
+    first_terms = next(iter(terms_by_year.values()), None)
+    if first_terms is not None and first_terms.caveat:
+        found.insert(0, first_terms.caveat)
     return found
 
 

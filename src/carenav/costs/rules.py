@@ -81,7 +81,7 @@ def year_terms(
     if isinstance(plan, MedicaidPlan):
         terms = medicaid_terms(terms, plan, inputs, reference)
     if isinstance(plan, CommercialPlan):
-        terms = family_terms(terms, plan, inputs)
+        terms = family_terms(terms, plan.for_year(first_day), inputs)
     return terms
 
 

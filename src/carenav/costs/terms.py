@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from carenav.costs.ledger import AppliedRule
+from carenav.costs.ledger import AppliedRule, long_date
 from carenav.errors import InputError
 from carenav.models.base import dollars, round_cents
 from carenav.models.billing import ProgramBilling, SlidingScaleTier
@@ -94,9 +94,16 @@ def plan_terms(
     Medicare billing setting, Medicaid alongside Medicare); engines call that one.
     """
     if isinstance(plan, CommercialPlan):
+        caveat = inherited_terms_caveat(plan, first_day)
+        parameters = (
+            f"plan terms from {plan.terms_from(first_day).isoformat()}"
+            if plan.later_years
+            else None
+        )
+        plan = plan.for_year(first_day)
         tier = plan.tier(network)
         if tier is None:
-            return YearTerms(first_day, covered=False)
+            return YearTerms(first_day, covered=False, parameters=parameters, caveat=caveat)
         limit = plan.limit_for(level)
         return YearTerms(
             first_day,
@@ -107,6 +114,8 @@ def plan_terms(
             copay_before_deductible=tier.copay_before_deductible,
             out_of_pocket_max=tier.out_of_pocket_max,
             limit=None if limit is None else limit.units_per_plan_year,
+            parameters=parameters,
+            caveat=caveat,
         )
     if isinstance(plan, OriginalMedicarePlan):
         figures, caveat = reference.part_b(first_day.year)
@@ -132,6 +141,28 @@ def plan_terms(
             limit=None if limit is None else limit.units_per_plan_year,
         )
     return YearTerms(first_day, covered=False)
+
+
+def inherited_terms_caveat(plan: CommercialPlan, first_day: date) -> str | None:
+    """Words for a plan year the plan file gives no terms for, or None when it gives them.
+
+    >>> from carenav.models.coverage import CommercialPlan
+    >>> plan = CommercialPlan(id="p", kind="commercial", name="A plan",
+    ...     plan_year_start=date(2026, 1, 1), in_network={"deductible": 500})
+    >>> inherited_terms_caveat(plan, date(2026, 1, 1)) is None
+    True
+    >>> print(inherited_terms_caveat(plan, date(2027, 1, 1)))
+    The plan file gives no terms for the plan year starting Fri 01 Jan 2027, so this estimate uses the last known ones (the plan year starting Thu 01 Jan 2026); ask the plan for that year's deductible, maximum, copays and limits.
+    """
+    starts = plan.terms_from(first_day)
+    if starts == first_day:
+        return None
+    which = "last known ones" if starts < first_day else "first ones it gives"
+    return (
+        f"The plan file gives no terms for the plan year starting {long_date(first_day)}, so "
+        f"this estimate uses the {which} (the plan year starting {long_date(starts)}); ask the "
+        "plan for that year's deductible, maximum, copays and limits."
+    )
 
 
 def medicaid_copay(plan: MedicaidPlan, reference: ReferenceTables) -> tuple[Decimal, str]:

@@ -248,7 +248,8 @@ def _limits(plan: CoveragePlan, terms: YearTerms, programs: pd.DataFrame) -> Cen
     """Units the plan covers per row in a plan year (before days already used); None = no limit."""
     if "level" not in programs or not isinstance(plan, CommercialPlan):
         return None if terms.limit is None else np.full(len(programs), terms.limit, dtype=np.int64)
-    caps = {rule.level: rule.units_per_plan_year for rule in plan.limits}
+    year_plan = plan.for_year(terms.first_day)  # this plan year's own limits
+    caps = {rule.level: rule.units_per_plan_year for rule in year_plan.limits}
     if not caps:
         return None
     mapped = programs["level"].astype(str).map(caps).fillna(NO_LIMIT)

@@ -116,8 +116,30 @@ class _PlanBase(StrictModel):
     sources: list[Source] = Field(default_factory=list)
 
 
+class PlanYearTerms(StrictModel):
+    """One later plan year's own terms: they replace the plan's from that year's first day.
+
+    The same three parts as the plan's first year: in-network cost sharing, the
+    out-of-network tier (None: no out-of-network benefit) and the day or session limits.
+    """
+
+    starts: date = Field(description="First day of the plan year these terms are for")
+    in_network: CostSharing
+    out_of_network: OutOfNetwork | None = Field(
+        default=None, description="None: no out-of-network benefit"
+    )
+    limits: UnitLimits = Field(default_factory=list)
+
+
 class CommercialPlan(_PlanBase):
-    """An employer or marketplace plan, or a Medicare Advantage plan: tiers, limits, prior authorization."""
+    """An employer or marketplace plan, or a Medicare Advantage plan: tiers, limits, prior authorization.
+
+    `in_network`, `out_of_network` and `limits` are the terms of the plan year that starts
+    on `plan_year_start`. Later plan years may have their own terms in `later_years`, each
+    dated by the day it starts (dated values, as in OpenFisca): a plan year uses the terms
+    dated last on or before its first day, so a year with no entry keeps the last known
+    terms, and the estimate says so.
+    """
 
     kind: Literal["commercial", "medicare_advantage"]
     plan_year_start: date = Field(
@@ -131,6 +153,11 @@ class CommercialPlan(_PlanBase):
     prior_authorization: list[LevelCode] = Field(
         default_factory=list, description="Levels that need the plan's approval before day 1"
     )
+    later_years: list[PlanYearTerms] = Field(
+        default_factory=list,
+        description="Terms of later plan years, in order, each starting on an anniversary of "
+        "plan_year_start; a plan year with no entry keeps the last terms given",
+    )
 
     @field_validator("plan_year_start")
     @classmethod
@@ -139,6 +166,51 @@ class CommercialPlan(_PlanBase):
             raise ValueError("a plan year cannot start on 29 February; use 1 March")
         return value
 
+    @model_validator(mode="after")
+    def _later_years_start_plan_years(self) -> CommercialPlan:
+        previous = first = self.plan_year_start
+        for year in self.later_years:
+            starts = year.starts
+            if starts <= previous or (starts.month, starts.day) != (first.month, first.day):
+                raise ValueError(
+                    f"later_years: {starts.isoformat()} is not the first day of a later plan "
+                    f"year; give dates in order after {previous.isoformat()}, each on "
+                    f"{first:%d %B}"
+                )
+            previous = starts
+            if _allowed_rule(year.out_of_network) != _allowed_rule(self.out_of_network):
+                raise ValueError(
+                    f"later_years: {starts.isoformat()} changes whether there is an "
+                    "out-of-network benefit or how its allowed amount is set; a later year may "
+                    "change only the out-of-network cost sharing (carenav prices a unit once "
+                    "per estimate)"
+                )
+        return self
+
+    def terms_from(self, first_day: date) -> date:
+        """The first day of the plan year whose terms apply to the plan year from `first_day`.
+
+        The latest of `plan_year_start` and the `later_years` keys on or before `first_day`;
+        for a year before the plan's first one, the first one's.
+        """
+        given = [self.plan_year_start, *(year.starts for year in self.later_years)]
+        return max((day for day in given if day <= first_day), default=self.plan_year_start)
+
+    def for_year(self, first_day: date) -> CommercialPlan:
+        """The plan with the terms in force in the plan year that starts on `first_day`."""
+        starts = self.terms_from(first_day)
+        if starts == self.plan_year_start:
+            return self
+        year = next(year for year in self.later_years if year.starts == starts)
+        return self.model_copy(
+            update={
+                "in_network": year.in_network,
+                "out_of_network": year.out_of_network,
+                "limits": year.limits,
+                "later_years": [],
+            }
+        )
+
     def tier(self, network: Network) -> CostSharing | None:
         """The cost sharing of a network tier, or None when the plan has no such benefit."""
         return self.in_network if network == "in" else self.out_of_network
@@ -146,6 +218,13 @@ class CommercialPlan(_PlanBase):
     def limit_for(self, level: str) -> UnitLimit | None:
         """The plan-year cap on this level of care, if any."""
         return next((x for x in self.limits if x.level == level), None)
+
+
+def _allowed_rule(tier: OutOfNetwork | None) -> tuple[object, ...] | None:
+    """How an out-of-network tier sets the allowed amount, or None without the benefit."""
+    if tier is None:
+        return None
+    return (tier.allowed_percent_of_charge, tier.allowed_per_unit, tier.balance_billing)
 
 
 class OriginalMedicarePlan(_PlanBase):
