@@ -60,6 +60,18 @@ NOT_MODEL_FIELDS = {
         "Rating",  # dimensions, scales and flags come from the rule set, checked in its own tests
         "Dimension",
     },
+    "navigator": {
+        "Plan",  # the plans in the data, or one typed in
+        "Use household income (sliding scale, Medicaid bands)",
+        "Rule set",
+        "Clinician's level",
+        "Reason (required when it differs from the suggestion)",
+        "Client's name on the handout (optional, never saved)",
+        "Shortlisted program",  # one tick box per program, named by the directory
+        "How much it matters",
+        "Rating",
+        "Dimension",
+    },
 }
 
 
@@ -203,6 +215,54 @@ def test_every_input_of_the_readiness_check_follows_its_model(loaded: catalog.Ca
     shown = [(s.model, s.name, control) for s, control in check.form.shown]
     questions = frozenset(f.question for f in check.rule_set.flags)  # the rule set's own words
     _check_app("readiness_check", check.widget, shown, questions)
+
+
+def test_every_input_of_the_navigator_follows_its_model(loaded: catalog.Catalog) -> None:
+    from carenav.models.case import ClientCase
+    from carenav.ui.forms import FieldInput
+    from carenav.ui.navigator import CLIENT, COSTS, LEVEL, PROGRAMS, STEPS, NavigatorApp
+    from carenav.ui.navigator_client import ENTER_PLAN as ENTER
+
+    app = NavigatorApp(loaded, today=TODAY)
+    client = app.step(CLIENT)
+    client.panel.needs.value = ("substance-use",)
+    client.plan.value = ENTER
+    client.use_household.value = True
+    _ = client.panel.prefs, client.panel.weights  # built as when their sections open
+    for index in range(len(STEPS)):
+        app.tabs.selected_index = index
+    programs = app.steps[PROGRAMS]
+    assert programs.boxes, "no program offered to shortlist"
+    for box in programs.boxes.values():
+        box.description = "Shortlisted program"  # a program's name, from the directory
+    forms = [client.met, client.entered, client.household, client.notes]
+    shown = [(s.model, s.name, control) for s, control in client.panel.shown]
+    shown += [
+        (form.model, name, field.control)
+        for form in forms
+        if form is not None
+        for name, field in form.inputs.items()
+    ]
+    shown += [(s.model, s.name, control) for s, control in app.steps[LEVEL].form.shown]
+    costs = app.steps[COSTS]
+    shown += [(ClientCase, "weeks", costs.weeks), (ClientCase, "start", costs.start)]
+    names = {(m.__name__, n) for m, n, _ in shown}
+    for expected in [
+        ("Household", "annual_income"),
+        ("Household", "size"),
+        ("ClientCase", "notes"),
+        ("ClientCase", "weeks"),
+        ("EnteredPlan", "deductible"),
+        ("Accumulators", "deductible_met"),
+    ]:
+        assert expected in names, f"the navigator shows no input for {expected}"
+    assert isinstance(client.notes.inputs["notes"].control, widgets.Textarea)
+    assert isinstance(
+        FieldInput("weeks", ClientCase.model_fields["weeks"]).control, type(costs.weeks)
+    )
+    level = app.steps[LEVEL]
+    questions = frozenset(f.question for f in level.rule_set.flags)
+    _check_app("navigator", app.widget, shown, questions)
 
 
 def test_a_label_restated_by_hand_is_caught() -> None:

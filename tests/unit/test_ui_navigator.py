@@ -250,3 +250,83 @@ def test_the_summary_records_the_clinicians_level_and_reason(data: Catalog) -> N
     summary = _text(level.summary.value)
     assert "Clinician's chosen level: 2.1" in summary
     assert "reason: Drinking daily despite weekly therapy (fictional)" in summary
+
+
+def test_household_size_and_income_reach_the_sliding_scale_estimate(data: Catalog) -> None:
+    app = _journey(data)
+    client = app.steps[CLIENT]
+    client.plan.value = "self-pay"
+    app.tabs.selected_index = COSTS
+    full_price = _text(app.steps[COSTS].comparison.value)
+    app.tabs.selected_index = CLIENT
+    client.use_household.value = True
+    assert app.case.coverage.household is None  # no income typed yet: nothing saved
+    assert client.household is not None
+    client.household.inputs["annual_income"].control.value = "18000"
+    client.household.inputs["size"].control.value = 2
+    household = app.case.coverage.household
+    assert household is not None and (household.size, str(household.annual_income)) == (2, "18000")
+    app.tabs.selected_index = COSTS
+    scaled = _text(app.steps[COSTS].comparison.value)
+    assert "Quartz Quarry Counseling 1 Outpatient (weekly therapy) $760" in full_price
+    assert "Quartz Quarry Counseling 1 Outpatient (weekly therapy) $76 " in scaled
+    app.tabs.selected_index = CLIENT
+    client.use_household.value = False
+    assert app.case.coverage.household is None
+
+
+def test_a_household_opened_from_a_case_file_survives_a_change_in_the_client_step(
+    data: Catalog,
+) -> None:
+    saved = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    saved["coverage"]["household"] = {"size": 3, "annual_income": "41000", "region": "contiguous"}
+    app = NavigatorApp(data, today=TODAY)
+    _upload(app, json.dumps(saved).encode(), "with-household.json")
+    client = app.step(CLIENT)
+    assert client.use_household.value is True
+    client.panel.zip.value = "97205"
+    household = app.case.coverage.household
+    assert household is not None and household.size == 3 and app.case.needs.zip == "97205"
+
+
+def test_notes_go_into_the_case_file_but_never_onto_the_handout(data: Catalog) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = CLIENT
+    notes = app.steps[CLIENT].notes.inputs["notes"].control
+    notes.value = "Prefers calls after 5 pm; sister drives on Tuesdays (fictional)."
+    assert app.case.notes.startswith("Prefers calls after 5 pm")
+    app.tabs.selected_index = HANDOUT
+    step = app.steps[HANDOUT]
+    assert "Prefers calls" not in step.handout.value
+    step.save_case.click()
+    encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", step.files.value)
+    assert encoded is not None
+    saved = json.loads(base64.b64decode(encoded.group(1)))
+    assert saved["notes"] == "Prefers calls after 5 pm; sister drives on Tuesdays (fictional)."
+
+
+def test_notes_longer_than_the_case_allows_are_refused_and_the_case_keeps_the_old_ones(
+    data: Catalog,
+) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = CLIENT
+    notes = app.steps[CLIENT].notes.inputs["notes"].control
+    notes.value = "short note"
+    notes.value = "x" * 6000
+    assert app.case.notes == "short note"
+    assert "notes" in _text(app.status.value) and "5000" in _text(app.status.value)
+
+
+@pytest.mark.parametrize(
+    "plan_id",
+    ["medicare-part-b-2026", "medicaid-ny-example", "self-pay", "example-family-ppo-2026"],
+)
+def test_every_kind_of_plan_filters_the_programs_without_an_error(
+    data: Catalog, plan_id: str
+) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = CLIENT
+    app.steps[CLIENT].plan.value = plan_id
+    app.tabs.selected_index = PROGRAMS
+    assert "carenav-error" not in app.status.value, _text(app.status.value)
+    assert "programs fit" in _text(app.steps[PROGRAMS].heading.value)

@@ -126,10 +126,18 @@ class ClientCase(StrictModel):
         max_length=MAX_CHOSEN,
         description="Program ids on the handout, up to three, each on the shortlist",
     )
-    start: date | None = Field(default=None, description="First day of the cost estimate")
-    weeks: int = Field(default=8, ge=1, le=104, description="Weeks the cost estimate covers")
+    start: date | None = Field(
+        default=None, title="First day", description="First day of the cost estimate"
+    )
+    weeks: int = Field(
+        default=8, ge=1, le=104, title="Weeks", description="Weeks the cost estimate covers"
+    )
     notes: str = Field(
-        default="", max_length=MAX_NOTE_CHARACTERS, description="The navigator's notes"
+        default="",
+        max_length=MAX_NOTE_CHARACTERS,
+        title="Navigator's notes",
+        description="Kept in this page and in the case file you download, never on the server "
+        "or on the handout",
     )
 
     @field_validator("shortlist", "chosen_programs")

@@ -179,6 +179,14 @@ class FieldInput:
             )
         elif self.kind is date:
             self.control = widgets.DatePicker(value=default, layout=layout)
+        elif self.kind is str and _max_length(info) > LONG_TEXT:
+            # Room for paragraphs (notes): a text area, updated when the navigator leaves it.
+            self.control = widgets.Textarea(
+                value="" if default is None else str(default),
+                continuous_update=False,
+                rows=5,
+                layout=widgets.Layout(width="100%"),
+            )
         else:  # text, and money as text so "1,500.50" stays exact
             shown = "" if default is None else str(default)
             self.control = widgets.Text(value=shown, continuous_update=False, layout=layout)
@@ -217,6 +225,18 @@ class FieldInput:
             return
         self.error_text = message or ""
         self.note.value = note_html(self.help_text, message)
+
+
+# A text field that may hold more than this many characters is shown as a text area.
+LONG_TEXT = 500
+
+
+def _max_length(info: FieldInfo) -> int:
+    """The field's max_length (0 when it has none)."""
+    for item in info.metadata:
+        if isinstance(item, annotated_types.MaxLen):
+            return int(item.max_length)
+    return 0
 
 
 def _is_money_like(kind: Any) -> bool:

@@ -17,13 +17,16 @@ from carenav.directory import options_in
 from carenav.errors import InputError
 from carenav.models.case import CaseCoverage, ClientCase
 from carenav.models.client import ClientNeeds
-from carenav.models.coverage import Accumulators, EnteredPlan
+from carenav.models.coverage import Accumulators, EnteredPlan, Household
 from carenav.ui.cost_inputs import PLAN_FIELDS
 from carenav.ui.finder_inputs import NeedsPanel
 from carenav.ui.forms import ModelForm
 
 ENTER_PLAN = "__entered__"
 NO_PLAN = "__none__"
+HOUSEHOLD_FIELDS = ["size", "annual_income", "region"]
+# The cost estimator's words for the same switch, so the two apps read alike.
+USE_HOUSEHOLD = "Use household income (sliding scale, Medicaid bands)"
 
 
 def needs_panel(catalog: Catalog) -> NeedsPanel:
@@ -113,6 +116,21 @@ class ClientStep:
         self._guard = guard
         if coverage.entered_plan is not None:
             self._show_entered(coverage.entered_plan.model_dump())
+        # Household and income: only when given, for sliding scales and Medicaid income bands.
+        self.use_household = widgets.Checkbox(
+            value=coverage.household is not None, description=USE_HOUSEHOLD, indent=False
+        )
+        self.use_household.add_class("carenav-case-use-household")
+        self.household: ModelForm[Household] | None = None
+        self.household_box = widgets.VBox([])
+        if coverage.household is not None:
+            self._show_household(coverage.household.model_dump())
+        self.use_household.observe(guard(self._household_toggled), names="value")
+        # Notes live in the case (this page's memory) and in a downloaded case file only.
+        self.notes = ModelForm(ClientCase, ["notes"])
+        self.notes.set_values({"notes": case.notes})
+        self.notes.inputs["notes"].control.add_class("carenav-case-notes")
+        self.notes.inputs["notes"].control.observe(guard(self._notes_changed), names="value")
         # The plan's own handler first: choosing "by hand" shows its form before the case is written.
         self.plan.observe(guard(self._plan_chosen), names="value")
         self.panel.watch(guard(self._changed))
@@ -129,17 +147,27 @@ class ClientStep:
                 self.network,
                 widgets.HTML("<h4>Used so far this plan year</h4>"),
                 self.met.widget,
+                widgets.HTML("<h4>Household</h4>"),
+                self.use_household,
+                self.household_box,
             ]
         )
-        self.widget = widgets.HBox(
+        self.widget = widgets.VBox(
             [
-                widgets.VBox(
-                    [widgets.HTML("<h3>Needs and preferences</h3>"), self.panel.widget],
-                    layout=widgets.Layout(flex="1 1 480px"),
+                widgets.HBox(
+                    [
+                        widgets.VBox(
+                            [widgets.HTML("<h3>Needs and preferences</h3>"), self.panel.widget],
+                            layout=widgets.Layout(flex="1 1 480px"),
+                        ),
+                        widgets.VBox([coverage_box], layout=widgets.Layout(flex="0 1 360px")),
+                    ],
+                    layout=widgets.Layout(
+                        flex_flow="row wrap", gap="24px", align_items="flex-start"
+                    ),
                 ),
-                widgets.VBox([coverage_box], layout=widgets.Layout(flex="0 1 360px")),
-            ],
-            layout=widgets.Layout(flex_flow="row wrap", gap="24px", align_items="flex-start"),
+                self.notes.widget,
+            ]
         )
 
     def _show_entered(self, values: dict[str, Any]) -> None:
@@ -148,6 +176,27 @@ class ClientStep:
         for field_input in self.entered.inputs.values():
             field_input.control.observe(self._guard(self._changed), names="value")
         self.entered_box.children = (self.entered.widget,)
+
+    def _show_household(self, values: dict[str, Any]) -> None:
+        self.household = ModelForm(Household, HOUSEHOLD_FIELDS)
+        self.household.set_values(values)
+        for field_input in self.household.inputs.values():
+            field_input.control.observe(self._guard(self._changed), names="value")
+        self.household_box.children = (self.household.widget,)
+
+    def _household_toggled(self, _change: Any = None) -> None:
+        if self.use_household.value and self.household is None:
+            self._show_household({"size": 1})
+        self.household_box.layout.display = None if self.use_household.value else "none"
+        if self.use_household.value and self.household and self.household.validate() is None:
+            return  # the fields say what they need; the case changes once they hold a household
+        self._changed()
+
+    def _notes_changed(self, _change: Any = None) -> None:
+        notes = self.notes.validate()
+        if notes is None:
+            raise InputError("notes", self.notes.inputs["notes"].error_text or "cannot be saved")
+        self._update(notes=notes.notes)
 
     def _plan_chosen(self, _change: Any = None) -> None:
         if self.plan.value == ENTER_PLAN and self.entered is None:
@@ -173,8 +222,21 @@ class ClientStep:
         if plan_id is not None and plan_id not in self.catalog.payers:
             raise InputError("plan", f"'{plan_id}' is not a plan in the data")
         return CaseCoverage(
-            plan_id=plan_id, entered_plan=entered, network=self.network.value, accumulators=met
+            plan_id=plan_id,
+            entered_plan=entered,
+            network=self.network.value,
+            accumulators=met,
+            household=self._household(),
         )
+
+    def _household(self) -> Household | None:
+        """The household typed in, or None when it is not to be used; InputError names a field."""
+        if not self.use_household.value:
+            return None
+        household = self.household.validate() if self.household else None
+        if household is None:
+            raise InputError("household", "a field needs fixing (see the message beside it)", None)
+        return household
 
     def needs(self) -> ClientNeeds | None:
         """The needs typed in, without plan and level (the case keeps those elsewhere)."""

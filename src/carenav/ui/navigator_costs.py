@@ -14,6 +14,7 @@ from carenav.models.base import dollars
 from carenav.models.case import ClientCase
 from carenav.placement import level_namer
 from carenav.ui.cost_views import ledger_html
+from carenav.ui.forms import FieldInput
 from carenav.ui.html import escape, line_chart, table
 
 NO_ESTIMATE = {
@@ -37,15 +38,14 @@ class CostsStep:
         self.catalog = catalog
         self.today = today
         self._update = update
-        self.weeks = widgets.BoundedIntText(
-            value=case.weeks,
-            min=1,
-            max=104,
-            description="Weeks",
-            layout=widgets.Layout(width="180px"),
-        )
+        # Label, help and bounds from the case model's own fields.
+        weeks = FieldInput("weeks", ClientCase.model_fields["weeks"], ClientCase)
+        start = FieldInput("start", ClientCase.model_fields["start"], ClientCase)
+        self.weeks = weeks.control
+        self.weeks.value = case.weeks
         self.weeks.add_class("carenav-case-weeks")
-        self.start = widgets.DatePicker(value=estimate_start(case, today), description="First day")
+        self.start = start.control
+        self.start.value = estimate_start(case, today)
         for control in (self.weeks, self.start):
             control.observe(guard(self._changed), names="value")
         self.comparison = widgets.HTML()
@@ -54,7 +54,10 @@ class CostsStep:
         self.ledgers = widgets.HTML()
         self.widget = widgets.VBox(
             [
-                widgets.HBox([self.weeks, self.start], layout=widgets.Layout(gap="16px")),
+                widgets.HBox(
+                    [weeks.widget, start.widget],
+                    layout=widgets.Layout(gap="16px", flex_flow="row wrap"),
+                ),
                 self.comparison,
                 self.chart,
                 self.ledgers,

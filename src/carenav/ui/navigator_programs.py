@@ -14,6 +14,7 @@ from carenav.matching import find_programs
 from carenav.models.case import MAX_CHOSEN, MAX_SHORTLIST, ClientCase
 from carenav.ui.finder_views import results_html
 from carenav.ui.html import escape
+from carenav.ui.navigator_paying import finder_needs
 
 SHOWN = 10
 
@@ -56,7 +57,7 @@ class ProgramsStep:
 
     def show(self, case: ClientCase) -> None:
         """Match again for the case as it is now and offer the top programs to tick."""
-        needs = case.finder_needs()
+        needs, note = finder_needs(case, self.catalog)
         if needs is None:
             self.heading.value = "<p>Enter what the client needs treatment for in <strong>Client and coverage</strong> first; the programs that fit appear here.</p>"
             self.results.value = ""
@@ -73,7 +74,7 @@ class ProgramsStep:
         )
         level = case.level
         where = f" at level {escape(self.level_names.get(level, level))}" if level else ""
-        self.heading.value = f'<p class="carenav-result-count" role="status">{escape(matches.summary())} Filtered to the case{where}.</p>'
+        self.heading.value = f'<p class="carenav-result-count" role="status">{escape(matches.summary())} Filtered to the case{where}.{escape(note)}</p>'
         self.results.value = results_html(matches.results, matches.summary(), limit=SHOWN)
         self._offer(case, matches.results.head(SHOWN))
 
