@@ -182,3 +182,23 @@ def test_finding_programs_in_the_sample_directory_for_a_portland_client(
     assert len(matches.results) >= 3
     assert (matches.results["miles"] <= 60).all()
     assert all(reasons for reasons in matches.results["reasons"])
+
+
+def test_the_programs_with_billing_are_the_ones_whose_model_has_billing(
+    loaded: catalog.Catalog,
+) -> None:
+    directory = loaded.programs
+    billed = directory.with_billing()
+    expected = [p.id for p in directory.programs if p.billing is not None]
+    assert list(billed["id"]) == expected
+    assert 0 < len(expected) < len(directory)
+
+
+def test_program_ids_are_read_without_building_a_model_per_program() -> None:
+    # A fresh catalog, so no model was built by another test.
+    directory = catalog.load(sections=("programs",)).programs
+    ids = directory.ids()
+    assert len(ids) == len(directory)
+    directory.with_billing()
+    assert directory._models == {}  # a 20,000-program kernel must not hold 20,000 models
+    assert ids == {p.id for p in directory.programs}

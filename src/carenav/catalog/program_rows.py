@@ -85,6 +85,10 @@ REQUIRED: tuple[str, ...] = (
     "levels",
 )
 _COLUMN_OF = {path: column for column, path in _PATHS.items()}
+# The columns that make up a program's billing facts: any one filled gives it a billing.
+BILLING_COLUMNS: tuple[str, ...] = tuple(
+    c for c, (group, _) in _PATHS.items() if group == "billing"
+)
 _COLUMN_OF[("billing", "meeting_days")] = "meeting_days"
 _BOOL_EXPECTED = "yes, no, or blank when the record does not say"
 

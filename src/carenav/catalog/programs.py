@@ -24,6 +24,7 @@ from carenav.catalog.frame import empty_table, frame_from_table
 from carenav.catalog.levels import LEVELS_FILE
 from carenav.catalog.program_rows import (
     _PATHS,
+    BILLING_COLUMNS,
     COLUMNS,
     REQUIRED,
     record_from_row,
@@ -92,8 +93,27 @@ class Directory:
 
     @property
     def programs(self) -> tuple[Program, ...]:
-        """Every program as a model, built on first use: for small directories and notebooks."""
+        """Every program as a model, built on first use: for small directories and notebooks.
+
+        An app never calls this (20,000 models take seconds and hundreds of MB): it reads
+        the frame, `with_billing()` or `ids()`, and `program(id)` for the rows it shows.
+        """
         return tuple(self._model(i) for i in range(len(self.table)))
+
+    def ids(self) -> frozenset[str]:
+        """Every program id in the directory, read from the validated cells (no model built)."""
+        return frozenset(self._positions)
+
+    def with_billing(self) -> pd.DataFrame:
+        """The validated cells of the programs that record billing facts (their `billing` is set).
+
+        A program has billing when any billing column is filled, as `record_from_row` reads it.
+        """
+        filled = pd.Series(False, index=self.table.index)
+        for column in BILLING_COLUMNS:
+            if column in self.table:
+                filled |= self.table[column].fillna("").astype(str).str.strip().str.len() > 0
+        return self.table[filled.to_numpy()]
 
     @property
     def plans(self) -> list[str]:

@@ -119,7 +119,7 @@ def check_against_data(case: ClientCase, catalog: Catalog, name: str = "case") -
         _fail(
             name, "coverage.plan_id", f"'{plan}' is not a plan in the data", _known(catalog.payers)
         )
-    known_programs = {p.id for p in catalog.programs.programs}
+    known_programs = catalog.programs.ids()
     for field in ("shortlist", "chosen_programs"):
         for program_id in getattr(case, field):
             if program_id not in known_programs:
