@@ -1,52 +1,39 @@
 """ZIP code to latitude/longitude, offline, and great-circle distance in miles, vectorized.
 
-The ZIP table comes from the ``zipcodes`` package (MIT licence, by Sean Pianka,
-https://github.com/seanpianka/zipcodes), which compiles its data into the package:
-coordinates from GeoNames (CC BY 4.0), ZIP list from USPS ZIP Locale Detail and
-unitedstateszipcodes.org, refreshed monthly. A ZIP's point is its centre, so a
-distance is approximate: good for "about 12 miles", not for directions.
+The ZIP table is ``geo_data/us_zip_centres.csv`` in this package, one sorted line per
+ZIP, written by ``scripts/make_zip_centres.py`` from the ``zipcodes`` package (MIT
+licence, by Sean Pianka, https://github.com/seanpianka/zipcodes): coordinates from
+GeoNames (CC BY 4.0), ZIP list from USPS ZIP Locale Detail. A ZIP's point is its centre,
+so a distance is approximate: good for "about 12 miles", not for directions.
+
+A lookup is a binary search over the file's lines (about 17 reads of one line), so a
+kernel holds no ZIP table at all: the ``zipcodes`` package itself builds its whole
+42,000-ZIP table in memory on its first lookup (about 38 MB a kernel). The directory's
+programs are placed once, when the directory is validated, and the cache keeps the points.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import zipcodes
 
 from carenav.errors import InputError
 from carenav.models.base import ascii_digits
 
 EARTH_RADIUS_MILES = 3958.8
+ZIP_TABLE = Path(__file__).resolve().parent / "geo_data" / "us_zip_centres.csv"
 ZIP_SOURCE = (
     "US ZIP code centres from the zipcodes package (GeoNames coordinates, CC BY 4.0; "
     "USPS ZIP Locale Detail)"
 )
 
 FloatArray = npt.NDArray[np.float64]
-
-
-@lru_cache(maxsize=1)
-def zip_table() -> pd.DataFrame:
-    """Every US ZIP code the package knows, indexed by ZIP: city, state, latitude, longitude.
-
-    Read once per process (about 0.7 s); the table is never changed after.
-    """
-    rows: list[dict[str, Any]] = zipcodes.list_all()  # type: ignore[no-untyped-call]
-    table = pd.DataFrame(
-        {
-            "zip": [r["zip_code"] for r in rows],
-            "city": [r["city"] for r in rows],
-            "state": [r["state"] for r in rows],
-            "latitude": pd.to_numeric([r["lat"] for r in rows], errors="coerce"),
-            "longitude": pd.to_numeric([r["long"] for r in rows], errors="coerce"),
-        }
-    )
-    table = table.dropna(subset=["latitude", "longitude"]).drop_duplicates("zip")
-    return table.set_index("zip")
+Point = tuple[float, float, str]
 
 
 def _clean(zip_code: str) -> str:
@@ -57,28 +44,56 @@ def _clean(zip_code: str) -> str:
 
 
 def _is_zip(text: str) -> bool:
-    """Five ASCII digits: the only text that may reach the ZIP library (it panics on others)."""
+    """Five ASCII digits: the only text that is looked up."""
     return len(text) == 5 and text.isascii() and text.isdigit()
 
 
-# Up to this many distinct ZIP codes are looked up one by one (about 1 ms each); more,
-# and the whole table is read once (about 0.7 s), which is cheaper from there on.
-BULK_FROM = 500
+@lru_cache(maxsize=1)
+def _data_start() -> int:
+    """The byte offset of the table's first ZIP line (after its comments and header)."""
+    with ZIP_TABLE.open("rb") as table:
+        while True:
+            line = table.readline()
+            if not line or line.startswith(b"zip,"):
+                return table.tell()
+
+
+def _first_line_from(table: BinaryIO, offset: int, start: int) -> bytes:
+    """The first whole line that begins at or after ``offset``."""
+    if offset <= start:
+        table.seek(start)
+    else:
+        table.seek(offset - 1)
+        table.readline()  # the rest of the line ``offset - 1`` is in
+    return table.readline()
+
+
+def _search(table: BinaryIO, key: bytes, start: int, end: int) -> Point | None:
+    """Binary search of the sorted lines for the one whose ZIP is ``key``."""
+    low, high = start, end
+    while low < high:
+        middle = (low + high) // 2
+        line = _first_line_from(table, middle, start)
+        if not line or line[:5] >= key:
+            high = middle
+        else:
+            low = middle + 1
+    line = _first_line_from(table, low, start)
+    if line[:5] != key:
+        return None
+    _, latitude, longitude, city, state = line.decode("utf-8").rstrip("\n").split(",")
+    return float(latitude), float(longitude), f"{city}, {state}"
 
 
 @lru_cache(maxsize=4096)
-def _lookup(text: str) -> tuple[float, float, str] | None:
+def _lookup(text: str) -> Point | None:
     """(latitude, longitude, 'City, ST') for a clean five-digit ZIP, or None when unknown."""
-    found: list[dict[str, Any]] = zipcodes.matching(text)  # type: ignore[no-untyped-call]
-    for row in found:
-        try:
-            return float(row["lat"]), float(row["long"]), f"{row['city']}, {row['state']}"
-        except (TypeError, ValueError):
-            continue
-    return None
+    with ZIP_TABLE.open("rb") as table:
+        end = table.seek(0, 2)
+        return _search(table, text.encode("ascii"), _data_start(), end)
 
 
-def _known(zip_code: str) -> tuple[float, float, str]:
+def _known(zip_code: str) -> Point:
     text = _clean(zip_code)
     if not _is_zip(text):
         raise InputError(
@@ -105,20 +120,51 @@ def locate(zip_code: str) -> tuple[float, float]:
 
 
 def place_name(zip_code: str) -> str:
-    """'Portland, OR' for a ZIP code; InputError for an unknown one."""
+    """'Portland, OR' for a ZIP code; InputError for an unknown one.
+
+    >>> place_name("22902")
+    'Charlottesville, VA'
+    """
     return _known(zip_code)[2]
 
 
+# More distinct ZIP codes than this (a directory being validated) are placed by reading the
+# file once, not by one search each: 20,000 searches take seconds, one read about 0.1 s.
+BULK_FROM = 500
+
+
+def _all_points() -> pd.DataFrame:
+    """The whole table, read for one bulk placement and let go (never kept in a kernel)."""
+    return pd.read_csv(
+        ZIP_TABLE,
+        comment="#",
+        usecols=["zip", "latitude", "longitude"],
+        dtype={"zip": str, "latitude": float, "longitude": float},
+    ).set_index("zip")
+
+
 def locate_many(zip_codes: pd.Series) -> tuple[FloatArray, FloatArray]:
-    """Latitudes and longitudes for a column of ZIP codes; NaN where a ZIP is unknown."""
+    """Latitudes and longitudes for a column of ZIP codes; NaN where a ZIP is unknown.
+
+    Each distinct ZIP is searched once, through the same file search as ``locate``; a
+    column with many distinct ZIPs is matched against the file read once instead.
+    """
     keys = zip_codes.astype("string").fillna("").str.slice(0, 5)
     codes, uniques = pd.factorize(keys)
     if len(uniques) > BULK_FROM:
-        table = zip_table()
+        table = _all_points()
         lat = np.asarray(keys.map(table["latitude"]).astype("float64"), dtype=np.float64)
         lon = np.asarray(keys.map(table["longitude"]).astype("float64"), dtype=np.float64)
         return lat, lon
-    points = [_lookup(str(u)) if _is_zip(str(u)) else None for u in uniques]
+    points: list[Point | None] = []
+    with ZIP_TABLE.open("rb") as table_file:
+        end = table_file.seek(0, 2)
+        start = _data_start()
+        for unique in uniques:
+            text = str(unique)
+            points.append(
+                _search(table_file, text.encode("ascii"), start, end) if _is_zip(text) else None
+            )
     lats = np.array([p[0] if p else np.nan for p in points] + [np.nan], dtype=np.float64)
     lons = np.array([p[1] if p else np.nan for p in points] + [np.nan], dtype=np.float64)
     return lats[codes], lons[codes]
