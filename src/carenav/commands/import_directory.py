@@ -37,11 +37,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     locator.add_argument("--mapping", type=Path, help="your own copy of the mapping file")
     hsds = kinds.add_parser(
         "hsds",
-        help="Open Referral HSDS 3.0 JSON (services, service_at_location, organization)",
-        description="Import Open Referral HSDS 3.0 JSON. Services carenav exported come back "
-        "exactly; others are read from their HSDS fields (docs/hsds.md).",
+        help="Open Referral HSDS 3.0: a JSON file, or a tabular data package folder",
+        description="Import Open Referral HSDS 3.0: a JSON file (services, service_at_location, "
+        "organization) or a tabular data package (a folder with datapackage.json and its CSV "
+        "files). Services carenav exported come back exactly; others are read from their HSDS "
+        "fields (docs/hsds.md).",
     )
-    hsds.add_argument("file", type=Path, help="the HSDS JSON file")
+    hsds.add_argument(
+        "file",
+        type=Path,
+        help="the HSDS JSON file, or the folder holding datapackage.json and the CSV files",
+    )
     hsds.add_argument("-o", "--output", type=Path, required=True, help="new data folder to write")
     hsds.add_argument(
         "--verified-on",
@@ -55,6 +61,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def _date(text: str | None, file: Path) -> date:
     if text is None:
+        if file.is_dir():  # a tabular package: the date its descriptor was written
+            file = file / "datapackage.json"
         if not file.is_file():
             return date.today()
         return date.fromtimestamp(file.stat().st_mtime)
@@ -73,14 +81,22 @@ def run(args: argparse.Namespace) -> int:
 def _run_hsds(args: argparse.Namespace) -> int:
     from carenav.io.data_folder import check_target, directory_csv, write_data_folder
     from carenav.io.hsds_import import EXPECTED, import_services, services_in
-    from carenav.io.json_input import read_json
 
     verified_on = _date(args.verified_on, args.file)
     check_target(args.output)
-    services = services_in(read_json(args.file, EXPECTED), str(args.file))
+    notes: list[str] = []
+    if args.file.is_dir():
+        from carenav.io.hsds_tabular import read_package
+
+        services, notes = read_package(args.file)
+    else:
+        from carenav.io.json_input import read_json
+
+        services = services_in(read_json(args.file, EXPECTED), str(args.file))
     result = import_services(
         services, file=args.file.name, verified_on=verified_on, level=args.level
     )
+    result.notes[:0] = notes
     for line in result.summary():
         print(line)
     if not result.table:
