@@ -9,6 +9,10 @@ the process's resident memory after it:
 - baseline: `import ipykernel, ipywidgets` (what a one-widget kernel holds anyway);
 - imports: the notebook's first cell (carenav's app module and what it pulls in);
 - app: the rest of the notebook (the app's construction, its catalog read included);
+- private: of the memory after the app, the part that is the kernel's own (anonymous
+  pages); the rest of the resident memory is shared libraries' pages (pandas' pyarrow alone
+  maps about 60 MB), which every kernel on the machine shares;
+- ZIP: resident memory once a client's ZIP code has been located (the first search);
 - catalog: the same `catalog.load(sections=...)` alone in another fresh process (the data
   folder read and validated, the directory's programs for the finder; it includes the
   imports the catalog needs, so it can exceed what the app spends on it).
@@ -31,9 +35,9 @@ APPS = REPO / "voila_apps"
 # Runs in the fresh process: prints one JSON line of seconds and MB after each step.
 PROBE = r"""
 import json, re, sys, time
-def rss():
+def rss(field="VmRSS:"):
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
 cells, mode = json.loads(sys.argv[1]), sys.argv[2]
 out = {}
@@ -45,6 +49,10 @@ out["imports_s"], out["imports_mb"] = time.process_time() - t, rss()
 if mode == "app":
     t = time.process_time(); exec("\n".join(cells[1:]), scope)
     out["app_s"], out["app_mb"] = time.process_time() - t, rss()
+    out["app_private_mb"] = rss("RssAnon:")
+    from carenav.geo import locate, place_name  # the first client ZIP a navigator types
+    locate("22902"), place_name("22902")
+    out["zip_mb"] = rss()
 else:  # the app's catalog read alone, as cold as in a new kernel
     factory = re.search(r"launch\((\w+)\)", cells[1]).group(1)
     module = sys.modules[scope[factory].__module__]
@@ -91,7 +99,7 @@ def main() -> int:
     print("(CPU seconds per step; resident memory in MB after the step)")
     header = (
         f"{'app':<18}{'baseline':>9}{'imports':>9}{'app':>7}{'catalog':>9}"
-        f"{'total':>8}{'MB base':>9}{'MB end':>8}"
+        f"{'total':>8}{'MB base':>9}{'MB end':>8}{'private':>9}{'MB ZIP':>8}"
     )
     print(header)
     for name, m in summary.items():
@@ -99,6 +107,7 @@ def main() -> int:
         print(
             f"{name:<18}{m['baseline_s']:>9.2f}{m['imports_s']:>9.2f}{m['app_s']:>7.2f}"
             f"{m['catalog_s']:>9.2f}{total:>8.2f}{m['baseline_mb']:>9.0f}{m['app_mb']:>8.0f}"
+            f"{m['app_private_mb']:>9.0f}{m['zip_mb']:>8.0f}"
         )
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
