@@ -154,3 +154,26 @@ def test_a_file_that_is_not_hsds_gets_one_message_and_nothing_is_written(
     err = capsys.readouterr().err
     assert str(source) in err and message in err
     assert not out.exists()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), size=st.integers(1, 12))
+def test_export_as_a_tabular_package_then_import_gives_back_every_cell(
+    seed: int, size: int
+) -> None:
+    import tempfile
+
+    from carenav.io.hsds_tabular import read_package
+    from carenav.io.hsds_tabular_export import package_files
+
+    rows = _rows(synthetic_table(size, seed))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, text in package_files(service_page(rows)["contents"]).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        services, notes = read_package(folder)
+    back = import_services(services, file="x", verified_on=date(2026, 1, 1))
+
+    assert notes == []
+    assert back.refused == []
+    assert back.table == rows

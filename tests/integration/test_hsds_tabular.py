@@ -234,3 +234,37 @@ def test_a_package_that_is_not_what_it_claims_gets_one_message_and_nothing_is_wr
     assert captured.err.count(" - ") == 1  # one message
     assert "services read" not in captured.out  # refused before any service was read
     assert not out.exists()
+
+
+def test_the_bundled_directory_exports_as_a_tabular_package_that_imports_back_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "package"
+    assert main(["export", "hsds", "--tabular", "-o", str(exported)]) == 0
+    descriptor = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["name"] for r in descriptor["resources"]} >= {"service", "location", "attribute"}
+    with (exported / "services.csv").open(encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 64
+
+    out = tmp_path / "back"
+    assert main(["import", "hsds", str(exported), "-o", str(out)]) == 0
+
+    printed = capsys.readouterr().out
+    assert "programs written: 64" in printed
+    assert "not in datapackage.json's fields" not in printed  # carenav writes HSDS 3.0 exactly
+    original = catalog.load(sections=("programs",)).programs
+    back = catalog.load(out, sections=("programs",)).programs
+    assert back.programs == original.programs
+
+
+def test_exporting_a_tabular_package_over_an_existing_folder_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "keep.txt").write_text("mine", encoding="utf-8")
+
+    assert main(["export", "hsds", "--tabular", "-o", str(taken)]) == 1
+
+    assert "already exists" in capsys.readouterr().err
+    assert [p.name for p in taken.iterdir()] == ["keep.txt"]

@@ -1,4 +1,5 @@
-"""`carenav export hsds DIR -o FILE`: a data folder's directory as Open Referral HSDS 3.0 JSON."""
+"""`carenav export hsds DIR -o FILE`: a data folder's directory as Open Referral HSDS 3.0 JSON,
+or with `--tabular` as an HSDS 3.0 tabular data package (a folder of CSV files)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,47 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     hsds.add_argument(
         "directory", nargs="?", type=Path, help="data folder (default: bundled data/)"
     )
-    hsds.add_argument("-o", "--output", type=Path, required=True, help="JSON file to write")
+    hsds.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="JSON file to write (with --tabular: a new folder)",
+    )
+    hsds.add_argument(
+        "--tabular",
+        action="store_true",
+        help="write HSDS's tabular form instead: a folder with datapackage.json and CSV files",
+    )
+
+
+def _write_package(folder: Path, texts: dict[str, str]) -> None:
+    """The package's files, written into a new folder in one move (nothing half-written)."""
+    import shutil
+    import tempfile
+
+    from carenav.errors import DataError, Problem
+
+    if folder.exists():
+        raise DataError(
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    None,
+                    "already exists",
+                    "a new folder to write the package in",
+                )
+            ]
+        )
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    try:
+        for name, text in texts.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,6 +86,15 @@ def run(args: argparse.Namespace) -> int:
     ]
     if problems:
         raise DataError(problems)  # a carenav bug, never a half-valid file
+    if args.tabular:
+        from carenav.io.hsds_tabular_export import package_files
+
+        _write_package(args.output, package_files(page["contents"]))
+        print(
+            f"{args.output}: {len(rows)} programs as an HSDS 3.0 tabular data package "
+            "(datapackage.json and CSV files); each service valid against the HSDS 3.0 schemas"
+        )
+        return 0
     args.output.write_text(json.dumps(page, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(
         f"{args.output}: {len(rows)} programs as HSDS 3.0 services; valid against the HSDS 3.0 schemas"
