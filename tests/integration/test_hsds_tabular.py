@@ -156,6 +156,11 @@ def _cut_mid_row(folder: Path) -> None:
     (folder / "services.csv").write_text(lines[0] + "\n" + SERVICE_ID + ",org,prog\n", "utf-8")
 
 
+def _sparse_huge(folder: Path) -> None:
+    with (folder / "services.csv").open("wb") as handle:
+        handle.truncate(101 * 1024 * 1024)  # sparse: costs no disk
+
+
 BAD = [
     (
         lambda f: (f / "datapackage.json").unlink(),
@@ -207,6 +212,12 @@ BAD = [
         "services.csv",
         "which datapackage.json requires",
     ),
+    (
+        lambda f: (f / "services.csv").write_bytes("id,name\nx,Caf\u00e9\n".encode("latin-1")),
+        "services.csv",
+        "is not UTF-8 text",
+    ),
+    (_sparse_huge, "services.csv", "more than the 100 MB"),
     (
         lambda f: _edit(f, "services.csv", {"id": " "}),
         "services.csv",
@@ -268,3 +279,25 @@ def test_exporting_a_tabular_package_over_an_existing_folder_writes_nothing(
 
     assert "already exists" in capsys.readouterr().err
     assert [p.name for p in taken.iterdir()] == ["keep.txt"]
+
+
+def test_a_service_row_without_a_name_is_refused_with_its_reason_and_the_rest_still_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _copy(tmp_path)
+    _in_the_us(folder)
+    with (folder / "services.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows.append({**rows[0], "id": "second-service", "name": "  "})
+    with (folder / "services.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path / "imported"
+
+    assert main(["import", "hsds", str(folder), "-o", str(out), "--level", "1"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "services read: 2" in printed
+    assert "programs written: 1" in printed
+    assert "service 2: has no name" in printed

@@ -163,7 +163,11 @@ def _text(path: Path, expected: str) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImportFileError(
-            shown, None, f"is {size / 1024 / 1024:.0f} MB, more than an export can be", expected
+            shown,
+            None,
+            f"is {size / 1024 / 1024:.0f} MB, more than the {MAX_BYTES / 1024 / 1024:.0f} MB "
+            "a file of an export can be",
+            f"{expected} (split a larger export into parts)",
         )
     if size == 0:
         raise ImportFileError(shown, None, "is empty", expected)
