@@ -301,3 +301,23 @@ def test_a_service_row_without_a_name_is_refused_with_its_reason_and_the_rest_st
     assert "services read: 2" in printed
     assert "programs written: 1" in printed
     assert "service 2: has no name" in printed
+
+
+def test_csv_files_saved_by_excel_with_a_byte_order_mark_and_crlf_lines_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _copy(tmp_path)
+    _in_the_us(folder)
+    for name in ("services.csv", "addresses.csv", "phones.csv"):
+        text = (folder / name).read_text(encoding="utf-8")
+        (folder / name).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    out = tmp_path / "imported"
+
+    assert main(["import", "hsds", str(folder), "-o", str(out), "--level", "1"]) == 0
+
+    program = catalog.load(out, sections=("programs",)).programs.programs[0]
+    assert (program.name, program.address.city, program.phone) == (
+        "Community Counselling",
+        "Charlottesville",
+        "434-555-0100",
+    )
