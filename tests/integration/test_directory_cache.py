@@ -129,3 +129,21 @@ def test_the_cache_lives_in_the_users_cache_folder_and_holds_directory_facts_onl
     for path in cache_folder.glob("*.arrow"):
         stored |= set(feather.read_table(path).schema.names)
     assert stored <= set(directory.frame.columns) | set(directory.table.columns)
+
+
+def test_programs_placed_at_their_zip_when_validated_are_read_placed_without_the_zip_table(
+    data_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import carenav.geo as geo
+
+    validated = catalog.load(data_copy, sections=("programs",), revalidate=True).programs
+    placed = validated.frame["location_from_zip"].to_numpy()
+    assert placed.any()  # the sample has programs without coordinates of their own
+
+    # A kernel reading the cache never opens the ZIP table: the points were stored.
+    monkeypatch.setattr(geo, "ZIP_TABLE", data_copy / "no-such-zip-table.csv")
+    cached = catalog.load(data_copy, sections=("programs",)).programs
+
+    for column in ("latitude", "longitude"):
+        assert cached.frame[column].notna().all()
+        pd.testing.assert_series_equal(cached.frame[column], validated.frame[column])
