@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Literal
 from carenav.costs import CostLedger, estimate, next_monday
 from carenav.errors import CarenavError
 from carenav.models.case import ClientCase
-from carenav.models.coverage import CommercialPlan, CoveragePlan, EstimateInputs, UnitLimit
+from carenav.models.coverage import (
+    CommercialPlan,
+    CoveragePlan,
+    EstimateInputs,
+    OriginalMedicarePlan,
+    UnitLimit,
+)
+from carenav.models.medicare import DualEligibility
 from carenav.models.program import Program
 
 if TYPE_CHECKING:
@@ -55,6 +62,7 @@ class ProgramFacts:
     prior_authorization: bool = False
     session_limit: UnitLimit | None = None
     out_of_network: bool = False
+    qmb: bool = False
 
 
 def level_at(program: Program, wanted: str | None) -> str:
@@ -95,12 +103,22 @@ def program_cost(case: ClientCase, program: Program, catalog: Catalog, today: da
         network=coverage.network,
         accumulators=coverage.accumulators,
         household=coverage.household,
+        dual=_dual_here(case, program),
     )
     try:
         ledger = estimate(plan, program.billing, inputs, catalog.reference, program.name)
     except CarenavError as exc:
         return ProgramCost(level, missing="cannot_estimate", detail=str(exc))
     return ProgramCost(level, ledger=ledger)
+
+
+def _dual_here(case: ClientCase, program: Program) -> DualEligibility:
+    """The client's Medicaid-with-Medicare status, with whether this program takes that Medicaid."""
+    dual = case.coverage.dual
+    if dual.status == "none" or dual.medicaid_state is None:
+        return dual
+    takes = program.payment.medicaid_states.status(dual.medicaid_state.lower())
+    return dual.model_copy(update={"program_takes_medicaid": takes})
 
 
 def _miles(case: ClientCase, program: Program) -> float | None:
@@ -185,7 +203,8 @@ def program_facts(
         unconfirmed=unconfirmed,
         prior_authorization=prior_authorization,
         session_limit=limit,
-        out_of_network=case.coverage.network == "out",
+        out_of_network=case.coverage.network == "out" and isinstance(plan, CommercialPlan),
+        qmb=isinstance(plan, OriginalMedicarePlan) and case.coverage.dual.status == "qmb",
     )
 
 

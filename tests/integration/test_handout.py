@@ -274,3 +274,40 @@ def test_the_handout_names_no_rule_set_before_a_level_is_suggested(data: Catalog
     text = _handout(bare, data)
     assert "No level of care has been suggested yet." in text
     assert "Suggested by" not in text
+
+
+def _medicare_case(status: str) -> ClientCase:
+    return ClientCase.model_validate(
+        {
+            **json.loads(EXAMPLE.read_text()),
+            "coverage": {"plan_id": "medicare-part-b-2026", "dual": {"status": status}},
+            "shortlist": ["puffin-point-iop"],
+            "chosen_programs": [],
+            "level_of_care": {"decision": {"chosen_level": "2.1"}},
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "As a Qualified Medicare Beneficiary (QMB) you owe none of Medicare's deductible"),
+        ("es", "Como Beneficiario Calificado de Medicare (QMB), usted no debe nada"),
+    ],
+)
+def test_a_qmb_client_is_told_of_the_billing_protection_and_owes_nothing(
+    data: Catalog, language: str, words: str
+) -> None:
+    qmb = _medicare_case("qmb")
+    text = _handout(qmb, data, language)
+    assert words in text and "1-800-MEDICARE (1-800-633-4227" in text
+    ledger = program_cost(qmb, data.programs.program("puffin-point-iop"), data, TODAY).ledger
+    assert ledger is not None and ledger.totals.client_pays == 0
+    assert "Estimated cost to you: about $0 over 8 weeks (24 program days)" in _handout(qmb, data)
+    assert "finish paying the deductible" not in _handout(qmb, data)  # Medicaid paid it
+
+
+def test_a_medicare_client_without_qmb_is_not_told_of_the_qmb_protection(data: Catalog) -> None:
+    text = _handout(_medicare_case("none"), data)
+    assert "QMB" not in text
+    assert "Original Medicare Part B: after the yearly Part B deductible" in text

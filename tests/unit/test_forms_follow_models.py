@@ -235,7 +235,7 @@ def test_every_input_of_the_navigator_follows_its_model(loaded: catalog.Catalog)
     assert programs.boxes, "no program offered to shortlist"
     for box in programs.boxes.values():
         box.description = "Shortlisted program"  # a program's name, from the directory
-    forms = [client.met, client.entered, client.household, client.notes]
+    forms = [client.met, client.entered, client.household, client.notes, client.dual]
     shown = [(s.model, s.name, control) for s, control in client.panel.shown]
     shown += [
         (form.model, name, field.control)

@@ -330,3 +330,41 @@ def test_every_kind_of_plan_filters_the_programs_without_an_error(
     app.tabs.selected_index = PROGRAMS
     assert "carenav-error" not in app.status.value, _text(app.status.value)
     assert "programs fit" in _text(app.steps[PROGRAMS].heading.value)
+
+
+def test_a_qmb_client_on_original_medicare_gets_the_protection_on_the_checklist_and_handout(
+    data: Catalog,
+) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = CLIENT
+    client = app.steps[CLIENT]
+    assert client.dual.widget.layout.display == "none"  # asked only for Original Medicare
+    client.plan.value = "medicare-part-b-2026"
+    assert client.dual.widget.layout.display is None
+    status = client.dual.inputs["status"].control
+    assert ("Qualified Medicare Beneficiary (QMB)", "qmb") in status.options
+    status.value = "qmb"
+    assert app.case.coverage.dual.status == "qmb"
+    app.tabs.selected_index = HANDOUT
+    step = app.steps[HANDOUT]
+    assert "QMB: the client owes none of Medicare" in _text(step.checklist.value)
+    assert "As a Qualified Medicare Beneficiary (QMB) you owe none" in _text(step.handout.value)
+    app.tabs.selected_index = CLIENT
+    client.plan.value = "example-ppo-2026"
+    assert app.case.coverage.dual.status == "none"  # QMB is a Medicare status only
+
+
+def test_the_checklist_lists_prior_authorization_only_for_the_level_that_needs_it(
+    data: Catalog,
+) -> None:
+    app = _journey(data)
+    app.tabs.selected_index = HANDOUT
+    checklist = _text(app.steps[HANDOUT].checklist.value)
+    assert "Coverage checklist" in checklist and "Prior authorization" not in checklist
+    app.tabs.selected_index = LEVEL
+    level = app.steps[LEVEL]
+    level.chosen.value = "2.1"
+    level.reason.value = "Drinking daily despite weekly therapy (fictional)"
+    app.tabs.selected_index = HANDOUT
+    checklist = _text(app.steps[HANDOUT].checklist.value)
+    assert "Prior authorization: Example PPO 2026 requires it for 2.1" in checklist

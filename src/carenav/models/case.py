@@ -22,6 +22,7 @@ from carenav.models.assessment import Assessment, ClinicianDecision
 from carenav.models.base import Identifier, StrictModel
 from carenav.models.client import ClientNeeds
 from carenav.models.coverage import Accumulators, EnteredPlan, Household, LevelCode, Network
+from carenav.models.medicare import DualEligibility
 
 # Bump when a field changes meaning or is removed; docs/case-format.md lists each version.
 SCHEMA_VERSION: Literal[1] = 1
@@ -47,6 +48,11 @@ class CaseCoverage(StrictModel):
     )
     household: Household | None = Field(
         default=None, description="For sliding scales and Medicaid income bands"
+    )
+    dual: DualEligibility = Field(
+        default_factory=DualEligibility,
+        description="With Original Medicare: a Medicare Savings Program status (QMB, SLMB, QI) "
+        "or full Medicaid; whether a program takes that Medicaid is read from its record",
     )
 
     @model_validator(mode="after")

@@ -331,7 +331,8 @@ def _cost(cost: ProgramCost, facts: CaseFacts, plans: dict[str, CoveragePlan], w
                     week=event.week,
                 )
             )
-        if event.kind == "deductible_met" and event.week is not None:
+        # Someone else (Medicaid for a QMB) paid it when the client pays nothing at all.
+        if event.kind == "deductible_met" and event.week is not None and ledger.totals.client_pays:
             moments.append(
                 w("You would finish paying the deductible in week {week}.", week=event.week)
             )
@@ -434,6 +435,10 @@ def _assumption(plan: CoveragePlan, facts: CaseFacts, w: Words) -> str:
                 oop=dollars(met.out_of_pocket_met),
             )
         )
+    if isinstance(plan, OriginalMedicarePlan) and facts.case.coverage.dual.status == "qmb":
+        return w(
+            "Original Medicare Part B, with Medicaid paying Medicare's cost sharing because you are a Qualified Medicare Beneficiary (QMB)."
+        )
     if isinstance(plan, OriginalMedicarePlan):
         return w.raw(
             "Original Medicare Part B: after the yearly Part B {deductible}, you pay the Part B {coinsurance}; it assumes {amount} of this year's deductible is already paid.",
@@ -477,6 +482,18 @@ def _questions(f: ProgramFacts, w: Words) -> list[str]:
             w.raw(
                 "Your plan: it covers up to {count} of this care a plan year. How do you ask for more if you need them?",
                 count=count,
+            )
+        )
+    if f.qmb:
+        # The QMB billing protection: Social Security Act §1902(n)(3)(B); CMS MLN SE1128.
+        asked.append(
+            w(
+                "The program: will it bill Medicare and Medicaid and take that as payment in full, with nothing billed to you?"
+            )
+        )
+        asked.append(
+            w(
+                "As a Qualified Medicare Beneficiary (QMB) you owe none of Medicare's deductible, coinsurance or copays. If a provider bills you for them, show your Medicaid or QMB card or notice and ask it to take the bill back; if it does not, call 1-800-MEDICARE (1-800-633-4227, TTY 1-877-486-2048)."
             )
         )
     if f.out_of_network:

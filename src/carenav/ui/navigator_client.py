@@ -17,7 +17,8 @@ from carenav.directory import options_in
 from carenav.errors import InputError
 from carenav.models.case import CaseCoverage, ClientCase
 from carenav.models.client import ClientNeeds
-from carenav.models.coverage import Accumulators, EnteredPlan, Household
+from carenav.models.coverage import Accumulators, EnteredPlan, Household, OriginalMedicarePlan
+from carenav.models.medicare import DUAL_NAMES, DualEligibility
 from carenav.ui.cost_inputs import PLAN_FIELDS
 from carenav.ui.finder_inputs import NeedsPanel
 from carenav.ui.forms import ModelForm
@@ -25,6 +26,7 @@ from carenav.ui.forms import ModelForm
 ENTER_PLAN = "__entered__"
 NO_PLAN = "__none__"
 HOUSEHOLD_FIELDS = ["size", "annual_income", "region"]
+DUAL_FIELDS = ["status", "medicaid_state"]
 # The cost estimator's words for the same switch, so the two apps read alike.
 USE_HOUSEHOLD = "Use household income (sliding scale, Medicaid bands)"
 
@@ -116,6 +118,15 @@ class ClientStep:
         self._guard = guard
         if coverage.entered_plan is not None:
             self._show_entered(coverage.entered_plan.model_dump())
+        # Medicaid alongside Original Medicare (QMB and the others): asked only for Medicare.
+        self.dual = ModelForm(DualEligibility, DUAL_FIELDS)
+        status = self.dual.inputs["status"].control
+        status.options = [(DUAL_NAMES[str(v)], v) for _, v in status.options]
+        status.add_class("carenav-case-dual")
+        self.dual.set_values(coverage.dual.model_dump())
+        for field_input in self.dual.inputs.values():
+            field_input.control.observe(guard(self._changed), names="value")
+        self._show_dual()
         # Household and income: only when given, for sliding scales and Medicaid income bands.
         self.use_household = widgets.Checkbox(
             value=coverage.household is not None, description=USE_HOUSEHOLD, indent=False
@@ -145,6 +156,7 @@ class ClientStep:
                 self.plan,
                 self.entered_box,
                 self.network,
+                self.dual.widget,
                 widgets.HTML("<h4>Used so far this plan year</h4>"),
                 self.met.widget,
                 widgets.HTML("<h4>Household</h4>"),
@@ -198,7 +210,14 @@ class ClientStep:
             raise InputError("notes", self.notes.inputs["notes"].error_text or "cannot be saved")
         self._update(notes=notes.notes)
 
+    def _medicare(self) -> bool:
+        return isinstance(self.catalog.payers.get(self.plan.value), OriginalMedicarePlan)
+
+    def _show_dual(self) -> None:
+        self.dual.widget.layout.display = None if self._medicare() else "none"
+
     def _plan_chosen(self, _change: Any = None) -> None:
+        self._show_dual()
         if self.plan.value == ENTER_PLAN and self.entered is None:
             self._show_entered({"plan_year_start": date(self._today.year, 1, 1)})
         elif self.plan.value != ENTER_PLAN:
@@ -227,7 +246,19 @@ class ClientStep:
             network=self.network.value,
             accumulators=met,
             household=self._household(),
+            dual=self._dual(),
         )
+
+    def _dual(self) -> DualEligibility:
+        """The Medicare Savings Program status, for Original Medicare only (else none)."""
+        if not self._medicare():
+            return DualEligibility()
+        dual = self.dual.validate()
+        if dual is None:
+            raise InputError(
+                "Medicaid with Medicare", "a field needs fixing (see the message beside it)"
+            )
+        return dual
 
     def _household(self) -> Household | None:
         """The household typed in, or None when it is not to be used; InputError names a field."""

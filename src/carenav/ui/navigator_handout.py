@@ -17,6 +17,8 @@ from carenav.catalog import Catalog
 from carenav.compare import compare
 from carenav.io.case_file import case_json, read_case
 from carenav.models.case import ClientCase
+from carenav.placement import level_namer
+from carenav.present.checklist import checklist_html
 from carenav.present.handout import handout_fragment
 from carenav.present.i18n import LANGUAGES
 from carenav.ui.downloads import download_html
@@ -69,6 +71,7 @@ class HandoutStep:
         self.upload.add_class("carenav-open-case")
         self.files = widgets.HTML()
         self.files.add_class("carenav-files")
+        self.checklist = widgets.HTML()
         self.handout = widgets.HTML()
         self.handout.add_class("carenav-handout-view")
         for control in (self.language, self.name):
@@ -88,6 +91,7 @@ class HandoutStep:
                     layout=widgets.Layout(flex_flow="row wrap", gap="8px"),
                 ),
                 self.files,
+                self.checklist,
                 self.handout,
             ]
         )
@@ -96,6 +100,7 @@ class HandoutStep:
         """Write the handout for the case as it is now, in the chosen language."""
         self.case = case
         facts = case_facts(case, self.catalog, self.today)
+        self.checklist.value = checklist_html(facts, level_namer(self.catalog.continuum))
         self.handout.value = handout_fragment(
             facts, self.catalog.payers, self.language.value, self.name.value or None
         )
