@@ -152,6 +152,16 @@ BROKEN: list[tuple[str, str | bytes, list[str]]] = [
         ["field assessments.0.ratings.withdrawal", "off the scale"],
     ),
     (
+        "unknown Medicare Savings Program status",
+        _with("coverage.dual", {"status": "qmb-plus"}),
+        ["field coverage.dual.status", "'qmb-plus'"],
+    ),
+    (
+        "notes longer than a case holds",
+        _with("notes", "n" * 5001),
+        ["field notes", "at most 5000 characters"],
+    ),
+    (
         "shortlist of five",
         _edited(shortlist=["a", "b", "c", "d", "e"], chosen_programs=[]),
         ["field shortlist", "at most 4"],

@@ -368,3 +368,32 @@ def test_the_checklist_lists_prior_authorization_only_for_the_level_that_needs_i
     app.tabs.selected_index = HANDOUT
     checklist = _text(app.steps[HANDOUT].checklist.value)
     assert "Prior authorization: Example PPO 2026 requires it for 2.1" in checklist
+
+
+@pytest.fixture(scope="module")
+def journey(data: Catalog) -> NavigatorApp:
+    return _journey(data)
+
+
+def _broken_files() -> list[tuple[str, bytes]]:
+    from tests.integration.test_case_file import BROKEN
+
+    return [(b[0], b[1] if isinstance(b[1], bytes) else b[1].encode()) for b in BROKEN]
+
+
+@pytest.mark.parametrize(
+    ("broken", "content"), _broken_files(), ids=[b[0] for b in _broken_files()]
+)
+def test_each_broken_case_file_opened_in_the_app_gets_one_message_and_changes_nothing(
+    journey: NavigatorApp, broken: str, content: bytes
+) -> None:
+    journey.step(HANDOUT)  # where the file is opened
+    before = journey.case
+    shown = {i: journey.steps[i].widget for i in journey.steps}
+    _upload(journey, content, "client.json")
+    assert journey.case == before, broken
+    assert {i: journey.steps[i].widget for i in journey.steps} == shown  # no step rebuilt
+    status = _text(journey.status.value)
+    assert status.startswith("The case file could not be opened: client.json"), status
+    assert "Traceback" not in status and status.count("could not be opened") == 1
+    assert journey.steps[HANDOUT].upload.value == ()
