@@ -79,3 +79,31 @@ def test_ticking_the_days_a_program_meets_changes_the_total(
     assert total.inner_text() != before
     assert "Traceback" not in page.content()
     # The page fixture checks afterwards that every request went to the local server.
+
+
+def test_a_scholarship_and_a_payment_plan_show_each_payment_and_when(
+    page: Page, server: VoilaServer
+) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    open_app(page, server, "cost_estimator")
+    total = page.locator(".carenav-cost-summary")
+    expect(total).to_contain_text("You would pay")
+
+    page.get_by_role("checkbox", name="Add a scholarship or grant, or a payment plan").check()
+    share = page.get_by_label("Scholarship or grant: share it pays")
+    share.fill("0.5")
+    share.press("Enter")
+    months = page.get_by_label("Payment plan: months")
+    months.fill("6")
+    months.press("Enter")
+
+    payments = page.locator(".carenav-payments")
+    expect(payments).to_contain_text("What you pay and when")
+    expect(payments).to_contain_text("A payment plan of 6 monthly payments with no interest")
+    expect(payments.locator("table")).to_contain_text("Month 6")
+    # The new fields drew: no widget the front end could not draw, no console error.
+    assert page.locator(".jupyter-widgets-error-widget").count() == 0
+    expect(page.locator(".carenav-app")).not_to_contain_text("Click to show javascript error")
+    assert not errors, errors
+    assert "Traceback" not in page.content()

@@ -12,6 +12,7 @@ from tests.integration.cost_cases import README_CASE, cli_options
 
 # The README's hand check, from data/scenarios/cost_cases.yaml.
 README_CHECK = ["estimate", *cli_options(README_CASE)]
+_RATE = ["--plan", "example-ppo-2026", "--rate", "450", "--days-per-week", "3"]
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -66,6 +67,13 @@ def test_every_json_field_is_documented() -> None:
         "events",
         "assumptions",
         "payment_plan",
+        "payment_schedule",
+        "share",
+        "owed",
+        "interest_rate",
+        "payments",
+        "due",
+        "explanation",
         "data_version",
         "cumulative_client_pays",
         "balance_bill",
@@ -112,6 +120,27 @@ def test_a_plan_file_can_be_given_by_path(
     code, out, _ = _run(["estimate", "--plan", str(copy), *README_CHECK[3:]], capsys)
     assert code == 0
     assert "You would pay $4,040 " in out
+
+
+def test_a_scholarship_and_a_payment_plan_print_what_the_client_pays_and_when(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The README case ($4,440): a $1,000 grant leaves $3,440; 12 months at 12% a year.
+    argv = [*README_CHECK, "--scholarship-amount", "1000", "--payment-plan-months", "12"]
+    code, out, _ = _run([*argv, "--interest-rate", "0.12"], capsys)
+    assert code == 0
+    assert "What you pay and when:" in out
+    assert "A scholarship or grant pays a fixed $1,000: $1,000. You owe $3,440." in out
+    assert "A payment plan of 12 monthly payments at 12% a year ($227.68 of interest)" in out
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "of $305.64" in readme and "$227.68 of interest in all" in readme  # its hand check
+    code, out, _ = _run([*argv, "--interest-rate", "0.12", "--json"], capsys)
+    schedule = json.loads(out)["payment_schedule"]
+    assert (schedule["help"], schedule["owed"], schedule["months"]) == ("1000.00", "3440.00", 12)
+    payments = schedule["payments"]
+    assert payments[0]["due"] == "2026-04-02" and payments[0]["interest"] == "34.40"
+    principal = sum(float(p["amount"]) - float(p["interest"]) for p in payments)
+    assert round(principal, 2) == 3440.00
 
 
 @pytest.mark.parametrize(
@@ -224,6 +253,23 @@ def test_a_plan_file_can_be_given_by_path(
         (
             ["--plan", "example-ppo-2026", "--program", "x", "--rate", "450"],
             "argument --rate: not allowed with argument --program",
+        ),
+        (
+            [*_RATE, "--scholarship-share", "1.5"],
+            "carenav: scholarship share: is above 1; expected 1 or less",
+        ),
+        (
+            [*_RATE, "--payment-plan-months", "61"],
+            "carenav: payment plan months: is above 60; expected 60 or less",
+        ),
+        (
+            [*_RATE, "--scholarship-amount", "lots"],
+            "argument --scholarship-amount: 'lots' is not an amount such as 450 or 12.50",
+        ),
+        (
+            [*_RATE, "--interest-rate", "0.08"],
+            "carenav: interest rate: an interest rate needs a payment plan; expected "
+            "--payment-plan-months N",
         ),
         (
             ["--plan", "example-ppo-2026", "--program", "no-such-program"],

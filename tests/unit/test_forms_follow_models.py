@@ -49,6 +49,7 @@ NOT_MODEL_FIELDS = {
         "Plan",
         "Program",
         "Use household income (sliding scale, Medicaid bands)",
+        "Add a scholarship or grant, or a payment plan",
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     },
     "readiness_check": {
@@ -193,12 +194,14 @@ def test_every_input_of_the_cost_estimator_follows_its_model(loaded: catalog.Cat
     app = CostEstimatorApp(loaded, start=date(2026, 12, 7))
     app.inputs.plan_choice.value = ENTER_PLAN
     app.inputs.use_household.value = True
+    app.inputs.use_payment.value = True
     forms = [
         app.inputs.plan_form,
         app.inputs.rate_form,
         app.inputs.schedule_form,
         app.inputs.accumulators_form,
         app.inputs.household_form,
+        app.inputs.payment_form,
     ]
     shown = [
         (form.model, name, field.control)
@@ -206,7 +209,7 @@ def test_every_input_of_the_cost_estimator_follows_its_model(loaded: catalog.Cat
         if form is not None
         for name, field in form.inputs.items()
     ]
-    assert len(shown) >= 25
+    assert len(shown) >= 29
     _check_app("cost_estimator", app.widget, shown)
 
 

@@ -307,3 +307,34 @@ def test_a_negative_out_of_network_deductible_is_refused_beside_it_and_changes_n
     assert "Must be 0 or more." in text(form.inputs["out_of_network_deductible"].error_text)
     assert app.summary.value == before
     assert "the estimate is unchanged" in text(app.status.value)
+
+
+def test_a_half_scholarship_and_a_payment_plan_show_what_the_client_pays_and_when(
+    app: CostEstimatorApp,
+) -> None:
+    app.inputs.use_payment.value = True
+    form = app.inputs.payment_form
+    assert form is not None
+    form.inputs["scholarship_share"].control.value = "0.5"
+    form.inputs["payment_plan_months"].control.value = 6
+    shown = text(app.summary.value)
+    # The README case: $4,440; half is $2,220, over 6 months $370 a month.
+    assert "In all you would pay $2,220 after $2,220 of help." in shown
+    assert "Month 6" in shown and "Thu 02 Apr 2026" in shown and "370.00" in shown
+    app.prepare_handout()
+    assert "A payment plan of 6 monthly payments with no interest" in _handout_from(
+        app.handout_link.value
+    )
+
+
+def test_a_scholarship_share_above_one_is_refused_beside_it_and_changes_nothing(
+    app: CostEstimatorApp,
+) -> None:
+    app.inputs.use_payment.value = True
+    form = app.inputs.payment_form
+    assert form is not None
+    before = app.summary.value
+    form.inputs["scholarship_share"].control.value = "1.5"
+    assert form.inputs["scholarship_share"].error_text
+    assert app.summary.value == before
+    assert "the estimate is unchanged" in text(app.status.value)

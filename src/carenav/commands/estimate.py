@@ -145,6 +145,34 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="with Original Medicare: where the program bills (hospital outpatient department, "
         "community mental health center, FQHC, RHC, opioid treatment program, office)",
     )
+    parser.add_argument(
+        "--scholarship-share",
+        type=_amount,
+        default=Decimal(0),
+        metavar="SHARE",
+        help="a scholarship or grant paying this share of the client's cost (0.5 is half)",
+    )
+    parser.add_argument(
+        "--scholarship-amount",
+        type=_amount,
+        default=Decimal(0),
+        metavar="X",
+        help="a scholarship or grant paying this many dollars of the client's cost",
+    )
+    parser.add_argument(
+        "--payment-plan-months",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="spread what the client owes over N monthly payments (1-60)",
+    )
+    parser.add_argument(
+        "--interest-rate",
+        type=_amount,
+        default=Decimal(0),
+        metavar="RATE",
+        help="with --payment-plan-months: the plan's yearly interest rate (0.08 is 8%%)",
+    )
     parser.add_argument("--data", metavar="DIR", help="data folder (default: the bundled data/)")
     parser.add_argument(
         "--json", action="store_true", help="print the ledger as JSON (docs/estimate-json.md)"
@@ -244,6 +272,10 @@ def _program(
 def _inputs(args: argparse.Namespace, level: str, known: KnownCodes) -> EstimateInputs:
     if (args.household is None) != (args.income is None):
         raise InputError("household", "give --household and --income together")
+    if args.interest_rate and not args.payment_plan_months:
+        raise InputError(
+            "interest rate", "an interest rate needs a payment plan", "--payment-plan-months N"
+        )
     state = args.medicaid_state
     if state is not None and not (len(state) == 2 and state.isalpha()):
         raise InputError(
@@ -281,6 +313,12 @@ def _inputs(args: argparse.Namespace, level: str, known: KnownCodes) -> Estimate
                 "medicaid": {
                     "exempt_group": args.medicaid_exempt,
                     "paid_this_period": args.medicaid_paid,
+                },
+                "payment": {
+                    "scholarship_share": args.scholarship_share,
+                    "scholarship_amount": args.scholarship_amount,
+                    "payment_plan_months": args.payment_plan_months,
+                    "interest_rate": args.interest_rate,
                 },
             },
             context=known.context(),

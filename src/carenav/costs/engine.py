@@ -23,9 +23,9 @@ from carenav.costs.ledger import (
     CostLedger,
     LedgerTotals,
     LedgerWeek,
-    PaymentPlan,
 )
 from carenav.costs.medicaid import HouseholdCap, cap_reached_event
+from carenav.costs.payments import payment_plan_summary, payment_schedule
 from carenav.costs.rules import billing_setting, year_terms
 from carenav.costs.state import ZERO, Line, YearState
 from carenav.costs.terms import (
@@ -224,6 +224,8 @@ def estimate(
     totals = _totals(rows)
     events.extend(closing_events(plan, inputs, reference, prices, totals.client_pays, percent))
     events.sort(key=lambda e: (e.week or 0, e.on or inputs.start))
+    plan_months = plan.payment_plan_months if isinstance(plan, SelfPayPlan) else None
+    schedule = payment_schedule(rows, totals.client_pays, inputs.payment, inputs.start, plan_months)
     return CostLedger(
         plan_name=plan.name,
         program=program_name,
@@ -238,7 +240,8 @@ def estimate(
         assumptions=assumptions_for(
             plan, billing, inputs, reference, prices, share, percent, terms_by_year
         ),
-        payment_plan=_payment_plan(plan, totals.client_pays),
+        payment_plan=payment_plan_summary(schedule),
+        payment_schedule=schedule,
         data_version=data_version_for(
             plan, billing, inputs, reference, terms_by_year, percent is not None
         ),
@@ -281,16 +284,3 @@ def _rows(weeks: list[_Week], start: date) -> list[LedgerWeek]:
 def _totals(rows: list[LedgerWeek]) -> LedgerTotals:
     sums = {name: sum((getattr(r, name) for r in rows), ZERO) for name in MONEY_COLUMNS}
     return LedgerTotals(units=sum(r.units for r in rows), **_cents(sums))
-
-
-def _payment_plan(plan: CoveragePlan, total: Decimal) -> PaymentPlan | None:
-    """Equal monthly payments rounded once by round_cents; the last month takes the cents left over."""
-    if not isinstance(plan, SelfPayPlan) or plan.payment_plan_months is None or total <= 0:
-        return None
-    months = plan.payment_plan_months
-    monthly = round_cents(total / months)
-    if monthly * (months - 1) > total:
-        monthly = (
-            total * 100 // months
-        ) / 100  # tiny totals: whole cents down, so nothing is negative
-    return PaymentPlan(months=months, monthly=monthly, last_month=total - monthly * (months - 1))

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from carenav.models.base import Money, StrictModel
+from carenav.models.base import Money, Rate, StrictModel
 from carenav.models.coverage import Network
 
 
@@ -107,6 +107,31 @@ class PaymentPlan(StrictModel):
     last_month: Money
 
 
+class Payment(StrictModel):
+    """One payment the client makes: which one, when it is due, how much, and the interest in it."""
+
+    label: str = Field(description="'Week 3' (paid as billed) or 'Month 2' (a payment plan)")
+    due: date
+    amount: Money
+    interest: Money = Field(
+        default=Decimal(0), description="The part of the amount that is interest"
+    )
+
+
+class PaymentSchedule(StrictModel):
+    """What the client pays and when, after any scholarship or grant, with any payment plan."""
+
+    share: Money = Field(description="The client's total from the ledger, before any help")
+    help: Money = Field(description="What the scholarship or grant pays")
+    owed: Money = Field(description="share - help: what the client pays, before interest")
+    interest: Money = Field(description="Interest over the whole payment plan")
+    total: Money = Field(description="owed + interest: everything the client pays")
+    months: int | None = Field(description="Months of the payment plan; None: paid as billed")
+    interest_rate: Rate = Field(description="The payment plan's yearly rate (0.08 is 8%)")
+    payments: list[Payment]
+    explanation: list[str] = Field(description="How help and instalments were worked out")
+
+
 class DataVersion(StrictModel):
     """Which data the estimate used, so a figure can be traced and re-checked."""
 
@@ -130,6 +155,10 @@ class CostLedger(StrictModel):
     events: list[CostEvent]
     assumptions: list[str]
     payment_plan: PaymentPlan | None = None
+    payment_schedule: PaymentSchedule | None = Field(
+        default=None,
+        description="What the client pays and when, when a scholarship or payment plan applies",
+    )
     data_version: DataVersion
     rules_applied: list[AppliedRule] = Field(
         default_factory=list, description="The dated rules that decided the client's share"

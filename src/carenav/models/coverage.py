@@ -19,6 +19,7 @@ from carenav.models.limits import LevelCode, UnitLimit, UnitLimits
 __all__ = ["LevelCode", "UnitLimit"]  # re-exported: their home is carenav.models.limits
 from carenav.models.medicaid import MedicaidClient
 from carenav.models.medicare import DualEligibility, MedicareSetting
+from carenav.models.payment import PaymentOptions
 from carenav.models.regions import Region
 
 Network = Literal["in", "out"]
@@ -361,6 +362,11 @@ class EstimateInputs(StrictModel):
         title="Where the program bills Medicare",
         description="Hospital outpatient department, CMHC, FQHC, RHC, opioid treatment program "
         "or office; empty: the program's record, else deductible then 20%",
+    )
+    payment: PaymentOptions = Field(
+        default_factory=PaymentOptions,
+        title="Payment options",
+        description="A scholarship or grant, and a payment plan with its interest, if any",
     )
 
 

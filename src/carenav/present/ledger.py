@@ -18,6 +18,7 @@ EVENTS_HEADING = "What changes along the way"
 NO_EVENTS = "Nothing changes during these weeks."
 ASSUMPTIONS_HEADING = "Assumptions"
 RULES_HEADING = "Rules that decided your share"
+PAYMENTS_HEADING = "What you pay and when"
 # Plan kinds with a network of contracted programs; the others pay any program that takes them.
 NETWORK_KINDS = {"commercial", "medicare_advantage"}
 NO_NETWORK = {
@@ -54,6 +55,43 @@ def payment_plan(ledger: CostLedger) -> str | None:
         f"Payment plan: {plan.months} months of {dollars(plan.monthly)} "
         f"(last month {dollars(plan.last_month)})."
     )
+
+
+def payment_lines(ledger: CostLedger) -> list[str]:
+    """What the client pays after help, and how: the scholarship, the payment plan or as billed."""
+    schedule = ledger.payment_schedule
+    if schedule is None:
+        return []
+    first = f"In all you would pay {dollars(schedule.total)}"
+    if schedule.help:
+        first += f" after {dollars(schedule.help)} of help"
+    if schedule.interest:
+        first += f", including {dollars(schedule.interest)} of interest"
+    return [first + ".", *schedule.explanation]
+
+
+def payment_rows(ledger: CostLedger) -> tuple[list[str], list[list[str]]]:
+    """The payments table's header and rows, as text cells (empty when nothing is left to pay)."""
+    schedule = ledger.payment_schedule
+    header = ["Payment", "Due", "Amount", "Of which interest"]
+    if schedule is None:
+        return header, []
+    return header, [
+        [p.label, f"{p.due:%a %d %b %Y}", f"{p.amount:,.2f}", f"{p.interest:,.2f}"]
+        for p in schedule.payments
+    ]
+
+
+def payments_html(ledger: CostLedger) -> str:
+    """What the client pays and when, as a heading, the explanation and a table ('' when none)."""
+    lines = payment_lines(ledger)
+    if not lines:
+        return ""
+    header, rows = payment_rows(ledger)
+    items = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    records = [dict(zip(header, row, strict=True)) for row in rows]
+    shown = table(records, f"{PAYMENTS_HEADING}, in US dollars") if records else ""
+    return f'<section class="carenav-payments"><h3>{PAYMENTS_HEADING}</h3>{items}{shown}</section>'
 
 
 def when(event: CostEvent) -> str:
@@ -111,6 +149,13 @@ def text(ledger: CostLedger, plan_id: str) -> str:
     ]
     if (plan := payment_plan(ledger)) is not None:
         lines.append(plan)
+    if paying := payment_lines(ledger):
+        lines += ["", f"{PAYMENTS_HEADING}:"] + [f"  {line}" for line in paying]
+        header, rows = payment_rows(ledger)
+        lines += [
+            "  " + "  ".join(cell.rjust(w) for cell, w in zip(row, (9, 15, 12, 16), strict=True))
+            for row in ([header, *rows] if rows else [])
+        ]
     lines += ["", table_caption(ledger) + ":"]
     header, rows = table_rows(ledger)
     cells = [header, *rows]
@@ -136,7 +181,7 @@ def summary_html(ledger: CostLedger) -> str:
     text_html = f'<p class="carenav-cost-total" aria-live="polite">{_bold_total(ledger)}</p>'
     if (plan := payment_plan(ledger)) is not None:
         text_html += f"<p>{escape(plan)}</p>"
-    return text_html
+    return text_html + payments_html(ledger)
 
 
 def _bold_total(ledger: CostLedger) -> str:

@@ -25,6 +25,7 @@ from carenav.models.coverage import (
     EstimateInputs,
     Household,
 )
+from carenav.models.payment import PaymentOptions
 from carenav.ui.forms import FieldInput, ModelForm, field_box, note_html, spec
 from carenav.ui.html import escape
 
@@ -178,9 +179,17 @@ class CostInputs:
         )
         self.household_form: ModelForm[Household] | None = None
         self.household_box = widgets.VBox([])
+        self.use_payment = widgets.Checkbox(
+            value=False,
+            description="Add a scholarship or grant, or a payment plan",
+            indent=False,
+        )
+        self.payment_form: ModelForm[PaymentOptions] | None = None
+        self.payment_box = widgets.VBox([])
         self.plan_choice.observe(guard(self._plan_chosen), names="value")
         self.program_choice.observe(guard(self._program_chosen), names="value")
         self.use_household.observe(guard(self._household_toggled), names="value")
+        self.use_payment.observe(guard(self._payment_toggled), names="value")
         for form in (self.rate_form, self.schedule_form, self.accumulators_form):
             self._watch(form)
         self.rate_box = widgets.VBox([self.rate_form.widget])
@@ -191,6 +200,7 @@ class CostInputs:
                 section("When and how long", self.schedule_form.widget),
                 section("Used so far this plan year", self.accumulators_form.widget),
                 section("Household", self.use_household, self.household_box),
+                section("Paying", self.use_payment, self.payment_box),
             ],
             layout=widgets.Layout(width="340px"),
         )
@@ -258,6 +268,15 @@ class CostInputs:
         )
         self._on_change()
 
+    def _payment_toggled(self, _change: dict[str, Any]) -> None:
+        if self.use_payment.value and self.payment_form is None:
+            self.payment_form = ModelForm(PaymentOptions, list(PaymentOptions.model_fields))
+            self._watch(self.payment_form)
+        self.payment_box.children = (
+            (self.payment_form.widget,) if self.use_payment.value and self.payment_form else ()
+        )
+        self._on_change()
+
     # -- reading the inputs -----------------------------------------------------------------
 
     def current(self) -> Chosen | None:
@@ -308,6 +327,12 @@ class CostInputs:
             household = self.household_form.value if self.household_form else None
             if household is None:
                 return None
+        payment = PaymentOptions()
+        if self.use_payment.value:
+            chosen = self.payment_form.value if self.payment_form else None
+            if chosen is None:
+                return None
+            payment = chosen
         if schedule is None or used is None:
             return None
         offered = self.offered_levels()
@@ -316,4 +341,6 @@ class CostInputs:
                 f"This program offers level {' or '.join(offered)}; choose one of those."
             )
             return None
-        return schedule.model_copy(update={"accumulators": used, "household": household})
+        return schedule.model_copy(
+            update={"accumulators": used, "household": household, "payment": payment}
+        )
