@@ -141,3 +141,24 @@ def test_a_medicaid_copay_above_the_federal_ceiling_is_a_warning(data_copy: Path
         and "42 CFR 447.52" in str(w)
         for w in loaded.warnings
     )
+
+
+def test_a_later_plan_years_own_limit_and_maximum_are_warned_about_with_their_field(
+    data_copy: Path,
+) -> None:
+    path = data_copy / "payers" / "example-copay-2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("out_of_pocket_max: 4500", "out_of_pocket_max: 99000"), "utf-8")
+    loaded = _load(data_copy)
+    shown = [str(w) for w in loaded.warnings]
+    record = "payers/example-copay-2026.yaml, record example-copay-2026, field "
+    assert any(
+        w.startswith(record + "later_years[0].limits[0]: limits IOP (level 2.1) to 40 days")
+        for w in shown
+    )
+    assert any(
+        w.startswith(
+            record + "later_years[0].in_network.out_of_pocket_max: $99,000 is above the 2027"
+        )
+        for w in shown
+    )  # 2027's ACA limit is in data/reference/out_of_pocket_limits.yaml

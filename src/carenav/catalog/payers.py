@@ -11,12 +11,14 @@ from carenav.errors import Problem, problems_from_validation
 from carenav.models.base import dollars
 from carenav.models.coverage import (
     CommercialPlan,
+    CostSharing,
     CoveragePlan,
     MedicaidPlan,
     SelfPayPlan,
     level_name,
 )
 from carenav.models.known import KnownCodes
+from carenav.models.limits import UnitLimit
 from carenav.models.reference import ReferenceTables
 
 PAYERS_DIR = "payers"
@@ -109,40 +111,60 @@ def load_payers(
     return plans
 
 
+def _year_warnings(
+    plan: CommercialPlan,
+    reference: ReferenceTables,
+    file: str,
+    prefix: str,
+    year: int,
+    in_network: CostSharing,
+    limits: list[UnitLimit],
+) -> list[Problem]:
+    """One plan year's warnings: a maximum above the year's legal limit, and each day limit."""
+    found: list[Problem] = []
+    legal = (
+        reference.aca_limit(year)
+        if plan.kind == "commercial"
+        else reference.medicare_advantage_limit(year)
+    )
+    cap = in_network.out_of_pocket_max
+    what = "ACA" if plan.kind == "commercial" else "Medicare Advantage"
+    if legal is not None and (cap is None or cap > legal.self_only):
+        shown = "no maximum" if cap is None else dollars(cap)
+        found.append(
+            Problem(
+                file,
+                plan.id,
+                f"{prefix}in_network.out_of_pocket_max",
+                f"{shown} is above the {year} {what} limit of {dollars(legal.self_only)} for self-only "
+                "coverage (possible compliance issue: ask the plan)",
+            )
+        )
+    for position, rule in enumerate(limits):
+        found.append(
+            Problem(
+                file,
+                plan.id,
+                f"{prefix}limits[{position}]",
+                f"limits {level_name(rule.level)} to {rule.units_per_plan_year} {rule.unit}s a plan "
+                "year: a limit on mental-health or substance-use care is a possible parity "
+                "issue (MHPAEA); ask the plan whether medical benefits have the same limit",
+            )
+        )
+    return found
+
+
 def plan_warnings(plan: CoveragePlan, reference: ReferenceTables, file: str) -> list[Problem]:
     """What to ask the plan about: a maximum above the legal limit, a day limit, a Medicaid copay."""
     found: list[Problem] = []
     if isinstance(plan, CommercialPlan):
-        year = plan.plan_year_start.year
-        limit = (
-            reference.aca_limit(year)
-            if plan.kind == "commercial"
-            else reference.medicare_advantage_limit(year)
-        )
-        cap = plan.in_network.out_of_pocket_max
-        what = "ACA" if plan.kind == "commercial" else "Medicare Advantage"
-        if limit is not None and (cap is None or cap > limit.self_only):
-            shown = "no maximum" if cap is None else dollars(cap)
-            found.append(
-                Problem(
-                    file,
-                    plan.id,
-                    "in_network.out_of_pocket_max",
-                    f"{shown} is above the {year} {what} limit of {dollars(limit.self_only)} for self-only "
-                    "coverage (possible compliance issue: ask the plan)",
-                )
-            )
-        for position, rule in enumerate(plan.limits):
-            found.append(
-                Problem(
-                    file,
-                    plan.id,
-                    f"limits[{position}]",
-                    f"limits {level_name(rule.level)} to {rule.units_per_plan_year} {rule.unit}s a plan "
-                    "year: a limit on mental-health or substance-use care is a possible parity "
-                    "issue (MHPAEA); ask the plan whether medical benefits have the same limit",
-                )
-            )
+        # The first plan year's terms, then each later year's own (later_years[i]).
+        years = [("", plan.plan_year_start, plan.in_network, plan.limits)] + [
+            (f"later_years[{index}].", later.starts, later.in_network, later.limits)
+            for index, later in enumerate(plan.later_years)
+        ]
+        for prefix, starts, in_network, limits in years:
+            found += _year_warnings(plan, reference, file, prefix, starts.year, in_network, limits)
     if isinstance(plan, MedicaidPlan) and reference.medicaid is not None:
         copay = plan.copay_per_unit
         if copay is None:
