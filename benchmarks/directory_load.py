@@ -7,8 +7,11 @@
 2. With --finder, serves the program finder twice, on the bundled 64-program sample and
    on the N-program folder, and times navigation -> widgets visible in headless Chromium,
    alternating page by page, so the ratio compares loads made in the same run.
+3. With --apps, builds the finder, the cost estimator and the navigator in fresh processes
+   on both folders (each catalog read from its cache) and prints CPU seconds and RSS.
 
     .venv/bin/python benchmarks/directory_load.py [--programs 20000] [--runs 7] [--finder]
+        [--apps] [--no-loads]
 """
 
 from __future__ import annotations
@@ -51,6 +54,65 @@ took = time.perf_counter() - start
 peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 1024
 print(len(loaded.programs), imports, took, peak)
 """
+
+
+# A fresh process builds one app on a data folder (its catalog read from the cache first),
+# the way a kernel does, and prints the CPU seconds the app's construction took and the RSS.
+_APP = """
+import importlib, sys, time
+from carenav import catalog
+module_name, class_name, folder, sections = sys.argv[1:5]
+module = importlib.import_module(module_name)
+loaded = catalog.load(folder, sections=sections.split(","))
+start = time.process_time()
+getattr(module, class_name)(loaded)
+took = time.process_time() - start
+rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:")) / 1024
+print(took, rss)
+"""
+# Each app's module, class and the catalog sections it reads.
+APPS = {
+    "program finder": (
+        "carenav.ui.program_finder",
+        "ProgramFinderApp",
+        "programs,payers,reference,ranking",
+    ),
+    "cost estimator": (
+        "carenav.ui.cost_estimator",
+        "CostEstimatorApp",
+        "reference,payers,programs",
+    ),
+    "navigator": (
+        "carenav.ui.navigator",
+        "NavigatorApp",
+        "reference,payers,programs,rules,ranking",
+    ),
+}
+
+
+def app_builds(folder: Path, runs: int) -> None:
+    """Each app built on the sample and on the big folder, alternating, in fresh processes."""
+    print(f"building each app (CPU seconds, then RSS), median of {runs} fresh processes:")
+    for label, (module, name, sections) in APPS.items():
+        figures: dict[str, list[tuple[float, float]]] = {"sample": [], "big": []}
+        for _ in range(runs):
+            for which, data in (("sample", bundled_data_dir()), ("big", folder)):
+                out = subprocess.run(
+                    [sys.executable, "-c", _APP, module, name, str(data), sections],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=os.environ,
+                ).stdout.split()
+                figures[which].append((float(out[-2]), float(out[-1])))
+        sample, big = (
+            (statistics.median(t for t, _ in f), statistics.median(m for _, m in f))
+            for f in (figures["sample"], figures["big"])
+        )
+        print(
+            f"  {label:<15} sample {sample[0]:.2f} s, {sample[1]:.0f} MB; "
+            f"big {big[0]:.2f} s, {big[1]:.0f} MB"
+        )
 
 
 def make_folder(root: Path, programs: int) -> Path:
@@ -154,12 +216,23 @@ def main() -> int:
     parser.add_argument("--programs", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--finder", action="store_true", help="also time the finder app")
+    parser.add_argument(
+        "--apps", action="store_true", help="also build each app in a fresh process (CPU, RSS)"
+    )
+    parser.add_argument("--no-loads", action="store_true", help="skip the validate / cache medians")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         os.environ[CACHE_ENV] = str(root / "cache")
         folder = make_folder(root, args.programs)
-        loads(folder, args.runs)
+        if args.no_loads:
+            from carenav import catalog
+
+            catalog.load(folder, sections=("programs",), revalidate=True)  # builds the cache
+        else:
+            loads(folder, args.runs)
+        if args.apps:
+            app_builds(folder, args.runs)
         if args.finder:
             finder(folder, args.runs)
     return 0
