@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from carenav.catalog.payers import parse_plan
-from carenav.costs import estimate
+from carenav.costs import estimate, questions_to_ask
 from carenav.costs.terms import plan_year_start, plan_years
 from carenav.errors import InputError, Problem
 from carenav.models.billing import ProgramBilling
@@ -276,3 +276,20 @@ def test_the_vectorized_totals_follow_each_plan_years_terms_to_the_cent(
     plan_, _, given = data.draw(multi_year_cases())
     billings = data.draw(st.lists(programs(), min_size=1, max_size=4))
     _assert_equal(plan_, {f"p{i}": b for i, b in enumerate(billings)}, given)
+
+
+def test_a_year_with_no_terms_becomes_a_question_for_the_plan() -> None:
+    copay = plan("example-copay-2026")
+    into_2028 = estimate(copay, program(), inputs(start=date(2027, 12, 6), weeks=6), reference())
+    asked = questions_to_ask(copay, into_2028)["the plan"]
+    assert any(
+        q.startswith(
+            "What are my deductible, out-of-pocket maximum, copays and day limits for "
+            "the plan year starting Sat 01 Jan 2028?"
+        )
+        for q in asked
+    )
+    into_2027 = estimate(copay, program(), inputs(start=date(2026, 12, 7), weeks=6), reference())
+    assert not any(
+        "for the plan year starting" in q for q in questions_to_ask(copay, into_2027)["the plan"]
+    )

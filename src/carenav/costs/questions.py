@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from carenav.costs.ledger import CostLedger
+from carenav.costs.ledger import CostLedger, long_date
 from carenav.models.base import dollars
 from carenav.models.coverage import (
     CommercialPlan,
@@ -55,6 +55,18 @@ def questions_to_ask(
         to_plan.append(
             "How much of my deductible and out-of-pocket maximum have I met this plan year?"
         )
+        for event in ledger.events:
+            # A plan year the plan file gives no terms for: the estimate kept the last known.
+            if (
+                event.kind == "plan_year_reset"
+                and event.on
+                and plan.terms_from(event.on) < event.on
+            ):
+                to_plan.append(
+                    f"What are my deductible, out-of-pocket maximum, copays and day limits for "
+                    f"the plan year starting {long_date(event.on)}? This estimate assumes they "
+                    "stay as they are now."
+                )
     elif isinstance(plan, OriginalMedicarePlan):
         to_plan.append(
             "Is the program a Medicare-enrolled hospital outpatient department, community "
