@@ -117,8 +117,11 @@ def test_the_handout_step_shows_the_presenters_handout_for_the_case(data: Catalo
     app = _journey(data)
     app.tabs.selected_index = HANDOUT
     step = app.steps[HANDOUT]
-    expected = handout_fragment(case_facts(app.case, data, TODAY), data.payers, "en")
+    facts = case_facts(app.case, data, TODAY)
+    expected = handout_fragment(facts, data.payers, "en", with_style=False)
     assert step.handout.value == expected
+    # The stylesheet (print: the handout alone, on Letter) is on the page once, beside it.
+    assert handout_fragment(facts, data.payers, "en") == step.style.value + expected
     step.language.value = "es"
     assert "Próximos pasos" in step.handout.value
 

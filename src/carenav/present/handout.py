@@ -94,12 +94,20 @@ def handout_fragment(
     plans: dict[str, CoveragePlan],
     language: str = "en",
     client_name: str | None = None,
+    *,
+    with_style: bool = True,
 ) -> str:
-    """The handout as a block of HTML with its own print stylesheet, for a page or a document."""
+    """The handout as a block of HTML with its own print stylesheet, for a page or a document.
+
+    A page that shows the handout again and again (the navigator) puts `style_block()` on
+    the page once and asks for the handout `with_style=False`: a new <style> element on
+    each change would make the browser restyle the whole page.
+    """
     w = Words(language)
     name = (client_name or "").strip()
     parts = [
-        f'<style>{STYLE}</style><article class="carenav-handout" lang="{escape(language)}">',
+        (style_block() if with_style else "")
+        + f'<article class="carenav-handout" lang="{escape(language)}">',
         "<h1>" + w("Finding treatment: your next steps") + "</h1>",
         '<p class="carenav-handout-meta">'
         + w.raw("Prepared on {day}", day=w.date(facts.today))
@@ -114,6 +122,11 @@ def handout_fragment(
         "</article>",
     ]
     return "".join(parts)
+
+
+def style_block() -> str:
+    """The handout's stylesheet (screen and print) as a <style> element."""
+    return f"<style>{STYLE}</style>"
 
 
 def _crisis(w: Words) -> str:

@@ -12,14 +12,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from carenav.casework import case_facts
+from carenav.casework import CaseFacts, case_facts
 from carenav.catalog import Catalog
 from carenav.compare import compare
 from carenav.io.case_file import case_json, read_case
 from carenav.models.case import ClientCase
 from carenav.placement import level_namer
 from carenav.present.checklist import checklist_html
-from carenav.present.handout import handout_fragment
+from carenav.present.handout import handout_fragment, style_block
 from carenav.present.i18n import LANGUAGES
 from carenav.ui.downloads import download_html
 
@@ -46,6 +46,7 @@ class HandoutStep:
         self._open_case = open_case
         self._say = say
         self.case = case
+        self._facts: CaseFacts | None = None
         self.language = widgets.ToggleButtons(
             options=[(name, code) for code, name in LANGUAGES.items()],
             value="en",
@@ -72,6 +73,8 @@ class HandoutStep:
         self.files = widgets.HTML()
         self.files.add_class("carenav-files")
         self.checklist = widgets.HTML()
+        # The handout's stylesheet, sent once; the handout below is rewritten without it.
+        self.style = widgets.HTML(style_block())
         self.handout = widgets.HTML()
         self.handout.add_class("carenav-handout-view")
         for control in (self.language, self.name):
@@ -92,6 +95,7 @@ class HandoutStep:
                 ),
                 self.files,
                 self.checklist,
+                self.style,
                 self.handout,
             ]
         )
@@ -99,10 +103,17 @@ class HandoutStep:
     def show(self, case: ClientCase) -> None:
         """Write the handout for the case as it is now, in the chosen language."""
         self.case = case
-        facts = case_facts(case, self.catalog, self.today)
+        # The facts (every estimate) depend on the case only: a new language or name reuses them.
+        if self._facts is None or self._facts.case != case:
+            self._facts = case_facts(case, self.catalog, self.today)
+        facts = self._facts
         self.checklist.value = checklist_html(facts, level_namer(self.catalog.continuum))
         self.handout.value = handout_fragment(
-            facts, self.catalog.payers, self.language.value, self.name.value or None
+            facts,
+            self.catalog.payers,
+            self.language.value,
+            self.name.value or None,
+            with_style=False,
         )
 
     def download_case(self) -> None:
