@@ -13,11 +13,12 @@ PORT   ?= 8866
 CHP_VERSION := 4.6.3
 CHP    := .node/node_modules/.bin/configurable-http-proxy
 
-.PHONY: serve test lint format bench validate chromium hub-tools hub notebooks messages clean help
+.PHONY: serve test fuzz lint format bench validate chromium hub-tools hub notebooks messages clean help
 
 help:
 	@echo "make serve     start the apps at http://127.0.0.1:$(PORT)/ (PORT=..., DATA=folder)"
 	@echo "make test      run every test: unit, property, integration, notebooks, browser"
+	@echo "make fuzz      the fuzz suite's long run: 5,000+ generated inputs (files, CLI, models)"
 	@echo "make lint      ruff and mypy (strict)"
 	@echo "make bench     run the benchmarks and print their figures"
 	@echo "make validate  check the bundled data (or DATA=folder)"
@@ -54,6 +55,11 @@ hub: $(STAMP) $(CHP)
 
 test: $(STAMP) chromium $(CHP)
 	$(BIN)/python -m pytest
+
+# `make test` runs tests/fuzz with a few fixed examples per test; this runs hundreds of fresh
+# ones per test and fails unless at least 5,000 inputs ran (tests/fuzz/profile.py).
+fuzz: $(STAMP)
+	CARENAV_FUZZ_PROFILE=long CARENAV_FUZZ_MIN_INPUTS=5000 $(BIN)/python -m pytest tests/fuzz -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from carenav import catalog
 from carenav.cli import main
 
 ESTIMATE = ["estimate", "--plan", "example-ppo-2026", "--days-per-week", "3", "--weeks", "12"]
@@ -71,3 +75,40 @@ def test_a_zip_in_full_width_digits_finds_what_the_ascii_zip_finds(
         [*FIND, "--zip", "\uff19\uff17\uff12\uff10\uff15", "--miles", "10"], capsys
     )
     assert code == 0 and wide_out == ascii_out
+
+
+# Found by the fuzz suite (tests/fuzz): each printed a traceback before its fix.
+
+
+@pytest.mark.parametrize("where", ["a folder", "in a missing folder"])
+def test_export_to_a_folder_or_into_a_missing_one_is_one_line_and_writes_nothing(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path if where == "a folder" else tmp_path / "missing" / "services.json"
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = _run(["export", "hsds", "-o", str(target)], capsys)
+    assert code == 2 and out == "", err
+    assert err.startswith(f"carenav: --output: {target} ") and len(err.splitlines()) == 1, err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_locator_row_whose_service_is_not_an_object_is_reported_and_the_rest_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = {
+        "frid": "abcdef0123456789",
+        "name1": "Example Valley Clinic",
+        "city": "Charlottesville",
+        "state": "VA",
+        "zip": "22902",
+        "phone": "(434) 555-0100",
+        "typeFacility": "SA",
+        "services": [{"f2": "SET", "f3": "Intensive outpatient treatment"}, None, "SET"],
+    }
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps([row]), encoding="utf-8")
+    out_folder = tmp_path / "imported"
+    code, out, err = _run(["import", "locator", str(source), "-o", str(out_folder)], capsys)
+    assert code == 0, err
+    assert "not a service" in out
+    assert list(catalog.load(out_folder).programs.programs[0].levels) == ["2.1"]

@@ -136,3 +136,16 @@ def test_a_state_code_that_is_no_state_is_refused_by_find(
         "carenav: --medicaid-state: 'ZZ' is not a US state code; "
         "expected a two-letter USPS code such as NY\n"
     )
+
+
+@pytest.mark.parametrize("typed", ["0", "9.9", "2.2"])
+def test_a_clinician_decision_for_a_level_the_data_lacks_is_refused(typed: str) -> None:
+    # Found by the fuzz suite: the decision took any text, so "0" was recorded as a level.
+    from carenav.models.assessment import ClinicianDecision
+
+    known = KnownCodes(levels=("1", "2.1", "2.5")).context()
+    with pytest.raises(ValidationError) as caught:
+        ClinicianDecision.model_validate({"chosen_level": typed}, context=known)
+    [error] = explain_all(caught.value)
+    assert error.message.startswith(f"'{typed}' is not a level of care in this data")
+    assert ClinicianDecision.model_validate({"chosen_level": "2.5"}, context=known)

@@ -59,12 +59,17 @@ def _write_package(folder: Path, texts: dict[str, str]) -> None:
                 )
             ]
         )
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    except OSError as exc:  # a file where a folder should be, no permission
+        raise _unwritable(folder, exc) from None
     try:
         for name, text in texts.items():
             (staging / name).write_text(text, encoding="utf-8")
         staging.rename(folder)
+    except OSError as exc:
+        raise _unwritable(folder, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -95,8 +100,36 @@ def run(args: argparse.Namespace) -> int:
             "(datapackage.json and CSV files); each service valid against the HSDS 3.0 schemas"
         )
         return 0
-    args.output.write_text(json.dumps(page, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write(args.output, json.dumps(page, indent=1, ensure_ascii=False) + "\n")
     print(
         f"{args.output}: {len(rows)} programs as HSDS 3.0 services; valid against the HSDS 3.0 schemas"
     )
     return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all; InputError naming --output when it cannot be."""
+    from carenav.errors import InputError
+
+    if path.is_dir():
+        raise InputError("--output", f"{path} is a folder", "a file name such as services.json")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        if partial.parent.is_dir():
+            partial.unlink(missing_ok=True)
+        raise _unwritable(path, exc) from None
+
+
+def _unwritable(path: Path, exc: OSError) -> Exception:
+    """The one-line error for an --output the system refused to write."""
+    from carenav.errors import InputError
+
+    reason = exc.strerror.lower() if exc.strerror else "cannot be written"
+    return InputError(
+        "--output",
+        f"{path} cannot be written ({reason}); nothing was written",
+        "a file name in a folder that exists and you may write to",
+    )

@@ -131,8 +131,12 @@ def _facts(
     kind = _text(row.get("typeFacility"))
     for column, tokens in mapping.facility_types.get(kind, {}).items():
         facts[column][0].update(tokens)
-    for service in row.get("services") or []:
-        code = _text(service.get("f2")) if isinstance(service, dict) else ""
+    services = row.get("services")
+    for service in services if isinstance(services, list) else []:
+        if not isinstance(service, dict):  # a damaged export: reported as not mapped, not read
+            result.not_mapped["(no code)"][f"(not a service: {_text(service)[:40]!r})"] += 1
+            continue
+        code = _text(service.get("f2"))
         if code in mapping.not_used:
             result.not_used[code] += 1
             continue

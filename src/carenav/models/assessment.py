@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from carenav.models.base import Identifier, StrictModel
+from carenav.models.limits import LevelCode
 
 # The field `date` would shadow the type in the class body, so the type goes by another name.
 Day = date
@@ -113,7 +114,9 @@ class Assessment(StrictModel):
 class ClinicianDecision(StrictModel):
     """The level a clinician chose; a reason is required when it differs from the recommendation."""
 
-    chosen_level: str = Field(min_length=1)
+    # A level code the data defines (checked against the validation context's continuum,
+    # as every level elsewhere): a typed "0" or "9.9" is refused, never recorded.
+    chosen_level: LevelCode
     reason: str | None = None
     clinician: str | None = None
 
