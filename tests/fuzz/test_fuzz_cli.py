@@ -382,7 +382,7 @@ def _check_outputs(work: Path, argv: list[str], code: int, out: str, before: set
         json.loads(out)
 
 
-@fuzz(long=150)
+@fuzz(long=100)
 @pytest.mark.parametrize("command", sorted(REQUIRED))
 @given(data=st.data())
 def test_hostile_options_get_an_answer_or_one_clear_message(
