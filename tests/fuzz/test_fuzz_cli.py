@@ -125,6 +125,10 @@ def option_strategies(work: Path) -> dict[str, dict[str, st.SearchStrategy[str] 
             "--setting": st.one_of(
                 st.sampled_from(["hopd", "cmhc", "fqhc", "rhc", "otp", "office"]), WORDS
             ),
+            "--scholarship-share": st.one_of(st.sampled_from(["0.5", "1", "1.5", "0"]), AMOUNTS),
+            "--scholarship-amount": AMOUNTS,
+            "--payment-plan-months": COUNTS,
+            "--interest-rate": st.one_of(st.sampled_from(["0.08", "0", "2", "0.999"]), AMOUNTS),
             "--data": paths["data"],
             "--json": None,
         },
