@@ -11,6 +11,7 @@ from html import unescape
 import pytest
 from traitlets import TraitError
 
+from carenav.ui.sharing import is_shown
 from carenav import catalog
 from carenav.catalog import Catalog
 from carenav.costs import next_monday
@@ -287,9 +288,9 @@ def test_the_out_of_network_terms_show_only_once_the_benefit_is_ticked(
 ) -> None:
     form = _entered(app)
     allowed = form.inputs["out_of_network_allowed_percent_of_charge"]
-    assert allowed.widget.layout.display == "none"
+    assert not is_shown(allowed.widget)
     form.inputs["out_of_network_benefit"].control.value = True
-    assert allowed.widget.layout.display is None
+    assert is_shown(allowed.widget)
     # Ticked but no allowed amount yet: say what is missing, beside that field.
     assert "Give the share of the charge the plan allows" in text(allowed.error_text)
 

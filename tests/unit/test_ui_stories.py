@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 import traitlets
 
+from carenav.ui.sharing import is_shown
 from carenav import catalog
 from carenav.errors import InputError
 from carenav.ui.care_continuum import CareContinuumApp
@@ -107,7 +108,7 @@ def test_a_host_app_can_follow_every_step_with_its_own_ladder() -> None:
     app.chooser.value = "1"  # the trainer looks at another rung meanwhile
     panel.stepper.go(1)  # Sam is still at 3.5: the ladder comes back to him
     assert app.chooser.value == "3.5"
-    assert panel.stepper.ladder.layout.display == "none"
+    assert not is_shown(panel.stepper.ladder)
     assert "Step 2 of 8: Sam at level 3.5." in unescape(app.status.value)
 
 

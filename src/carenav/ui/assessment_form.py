@@ -20,6 +20,7 @@ from carenav.models.assessment import Assessment, Attendance, PlanProgress
 from carenav.models.rules import RuleSet
 from carenav.ui.forms import FieldSpec, field_box, note_html, spec
 from carenav.ui.html import escape
+from carenav.ui.sharing import relayout, restyle
 
 WIDE = {"description_width": "initial"}
 WIDTH = {"width": "460px"}
@@ -29,8 +30,8 @@ Guard = Callable[[Callable[..., None]], Callable[..., None]]
 def _labelled(control: widgets.ValueWidget, field: FieldSpec) -> widgets.ValueWidget:
     """Name the control by the model field's title (a <label for=...>); its help shows as a tooltip-free note."""
     control.description = field.label
-    control.style.description_width = "initial"
-    control.layout.width = WIDTH["width"]
+    restyle(control, description_width="initial")
+    relayout(control, width=WIDTH["width"])
     return control
 
 
@@ -180,7 +181,7 @@ class AssessmentForm:
             tooltip=dimension.label,
             continuous_update=False,
             style=WIDE,
-            layout=widgets.Layout(width="300px"),
+            layout=dict(width="300px"),
         )
         slider.add_class(f"carenav-rating-{dimension.id}")
         self.sliders[dimension.id], self.meanings[dimension.id] = slider, widgets.HTML()
@@ -188,7 +189,7 @@ class AssessmentForm:
         self._show_meaning(dimension.id)
         line = widgets.HBox(
             [slider, self.meanings[dimension.id]],
-            layout=widgets.Layout(align_items="center", gap="12px"),
+            layout=dict(align_items="center", gap="12px"),
         )
         return widgets.VBox([widgets.HTML(f"<strong>{escape(dimension.label)}</strong>"), line])
 

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from carenav import notices
 from carenav.errors import CarenavError
 from carenav.ui.html import escape
+from carenav.ui.sharing import sharing
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -72,7 +73,7 @@ class AppShell:
     """
 
     def __init__(self, title: str, intro: str) -> None:
-        self.status = widgets.HTML(value="", layout=widgets.Layout(min_height="1.5em"))
+        self.status = widgets.HTML(value="", layout=dict(min_height="1.5em"))
         self.status.add_class("carenav-status")
         self._header = widgets.HTML(f"<h1>{escape(title)}</h1><p>{escape(intro)}</p>")
         self._body = widgets.VBox([])
@@ -106,7 +107,8 @@ class AppShell:
         @functools.wraps(callback)
         def guarded(*args: P.args, **kwargs: P.kwargs) -> R | None:
             try:
-                return callback(*args, **kwargs)
+                with sharing():  # widgets a callback builds share their looks too
+                    return callback(*args, **kwargs)
             except CarenavError as exc:
                 self.say_error(str(exc))
             except (KeyboardInterrupt, SystemExit):
@@ -138,7 +140,8 @@ def launch(factory: Callable[[], Any]) -> widgets.Widget:
     flags; a navigator needs to know what to do instead, and the crisis line must stay up.
     """
     try:
-        app = factory()
+        with sharing():  # one model per look instead of a layout and a style per widget
+            app = factory()
         return cast(widgets.Widget, app.widget)
     except CarenavError as exc:
         shell = AppShell("carenav", "This app could not start.")

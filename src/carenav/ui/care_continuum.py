@@ -13,6 +13,7 @@ from carenav.models.evidence import EvidenceSet
 from carenav.models.levels import Continuum, LevelOfCare
 from carenav.ui.base import AppShell
 from carenav.ui.html import escape
+from carenav.ui.sharing import set_shown
 
 if TYPE_CHECKING:
     from carenav.ui.stories import StoriesPanel
@@ -145,10 +146,10 @@ class CareContinuumApp(AppShell):
         self.chooser = widgets.RadioButtons(
             options=[(continuum.label(lvl.code), lvl.code) for lvl in reversed(continuum.levels)],
             value=start if start in codes else codes[0],
-            layout=widgets.Layout(width="100%"),
+            layout=dict(width="100%"),
         )
         self.chooser.add_class("carenav-ladder")
-        self.ladder = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.ladder = widgets.HTML(layout=dict(width="100%"))
         self._compact = False
         self.details = widgets.HTML()
         self.details.add_class("carenav-level-details")
@@ -158,7 +159,7 @@ class CareContinuumApp(AppShell):
         self._show(self.chooser.value)
         choose = widgets.VBox(
             [widgets.HTML("<label><strong>Choose a level of care</strong></label>"), self.chooser],
-            layout=widgets.Layout(width="100%"),
+            layout=dict(width="100%"),
         )
         self._choose = choose
         # The stories tab is built when first opened: its rules and vignettes would
@@ -169,7 +170,7 @@ class CareContinuumApp(AppShell):
         self.stories: StoriesPanel | None = None
         tabs = widgets.Tab(
             children=[self.details, self.evidence, self._stories_slot],
-            layout=widgets.Layout(flex="1 1 480px"),
+            layout=dict(flex="1 1 480px"),
         )
         for index, title in enumerate(
             ("About the level", "What the evidence says", "Client stories")
@@ -182,11 +183,11 @@ class CareContinuumApp(AppShell):
                 [
                     widgets.VBox(
                         [choose, self.ladder],
-                        layout=widgets.Layout(flex="0 0 340px", min_width="300px"),
+                        layout=dict(flex="0 0 340px", min_width="300px"),
                     ),
                     tabs,
                 ],
-                layout=widgets.Layout(align_items="flex-start", gap="24px"),
+                layout=dict(align_items="flex-start", gap="24px"),
             )
         )
 
@@ -214,7 +215,7 @@ class CareContinuumApp(AppShell):
             self.open_stories()
         # While a story is stepped through, the level chooser gives way to a compact ladder,
         # so a trainer sees the ladder move beside the story's Next button without scrolling.
-        self._choose.layout.display = "none" if stories else None
+        set_shown(self._choose, not stories)
         self._compact = stories
         self.ladder.value = ladder_html(self.continuum, self.chooser.value, compact=stories)
 

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from carenav.models.vocabulary import describe, label
 from carenav.ui.forms import FieldSpec, field_box, note_html
+from carenav.ui.sharing import restyle
 
 ZERO_WIDTH_SPACE = "\u200b"
 SEVERAL = (
@@ -43,7 +44,7 @@ def help_for(spec: FieldSpec, control: widgets.Widget) -> str:
 def labelled(spec: FieldSpec, control: widgets.Widget) -> widgets.Widget:
     """The control named by the field's title (a <label for=...>), with the field's help under it."""
     control.description = spec.label
-    control.style.description_width = "initial"
+    restyle(control, description_width="initial")
     control.add_class("carenav-form-field")
     help_text = help_for(spec, control)
     if not help_text:
@@ -65,7 +66,7 @@ def multi_select(
     shown = list(values) if values is not None else values_of(spec)
     options = [(option_label(v, (words or {}).get(v)), v) for v in shown]
     return widgets.SelectMultiple(
-        options=options, rows=min(len(options), 8), layout=widgets.Layout(width="100%")
+        options=options, rows=min(len(options), 8), layout=dict(width="100%")
     )
 
 

@@ -56,7 +56,7 @@ class CostEstimatorApp(AppShell):
         self.mount(
             widgets.HBox(
                 [self.inputs.widget, self.results_box],
-                layout=widgets.Layout(align_items="flex-start", gap="24px", flex_flow="row wrap"),
+                layout=dict(align_items="flex-start", gap="24px", flex_flow="row wrap"),
             )
         )
         self.refresh()
@@ -105,7 +105,7 @@ class CostEstimatorApp(AppShell):
                 self.events,
                 tabs,
             ],
-            layout=widgets.Layout(flex="1 1 600px"),
+            layout=dict(flex="1 1 600px"),
         )
 
     def refresh(self) -> None:

@@ -63,12 +63,12 @@ class WeekdayBoxes(widgets.HBox):  # type: ignore[misc]
                 value=day in chosen,
                 description=DAY_NAMES[day],
                 indent=False,
-                layout=widgets.Layout(width="150px"),
+                layout=dict(width="150px"),
             )
             for day in Weekday
         }
         super().__init__(
-            list(self.boxes.values()), layout=widgets.Layout(flex_flow="row wrap", width="330px")
+            list(self.boxes.values()), layout=dict(flex_flow="row wrap", width="330px")
         )
         self.value = self._ticked()
         for box in self.boxes.values():
@@ -202,7 +202,7 @@ class CostInputs:
                 section("Household", self.use_household, self.household_box),
                 section("Paying", self.use_payment, self.payment_box),
             ],
-            layout=widgets.Layout(width="340px"),
+            layout=dict(width="340px"),
         )
 
     def _watch(self, form: ModelForm[Any]) -> None:

@@ -69,11 +69,11 @@ class CoveragePanel:
                         self.admitted,
                         self._answer_box,
                     ],
-                    layout=widgets.Layout(flex="1 1 560px"),
+                    layout=dict(flex="1 1 560px"),
                 ),
-                widgets.VBox([self.result], layout=widgets.Layout(flex="1 1 560px")),
+                widgets.VBox([self.result], layout=dict(flex="1 1 560px")),
             ],
-            layout=widgets.Layout(align_items="flex-start", gap="24px", flex_flow="row wrap"),
+            layout=dict(align_items="flex-start", gap="24px", flex_flow="row wrap"),
         )
 
     def _build_answers(self) -> None:

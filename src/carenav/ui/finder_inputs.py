@@ -20,6 +20,7 @@ from carenav.models.client import ClientNeeds, Preferences, Weights
 from carenav.models.known import KnownCodes
 from carenav.ui.choices import dropdown, labelled, multi_select, slider
 from carenav.ui.forms import FieldSpec, field_box, note_html, spec
+from carenav.ui.sharing import restyle
 
 PREFERENCES, WEIGHTS_SECTION = 3, 4
 # Which field of ClientNeeds a preference goes into, by the importance chosen for it.
@@ -101,7 +102,7 @@ class NeedsPanel:
         options = [(NOT_ASKED, "")] + [
             (needs_spec(name).label, kind) for kind, name in IMPORTANCE_FIELDS.items()
         ]
-        return widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="200px"))
+        return widgets.Dropdown(options=options, value="", layout=dict(width="200px"))
 
     def labelled(self, field_spec: FieldSpec, control: widgets.Widget) -> widgets.Widget:
         """The control labelled from its model field, and remembered as showing that field."""
@@ -112,7 +113,7 @@ class NeedsPanel:
         zip_spec = needs_spec("zip")
         self.shown.append((zip_spec, self.zip))
         self.zip.description = zip_spec.label
-        self.zip.style.description_width = "initial"
+        restyle(self.zip, description_width="initial")
         self.zip.add_class("carenav-form-field")
         self.zip_message = widgets.HTML(note_html(zip_spec.help))
         return field_box(self.zip, self.zip_message)
@@ -205,7 +206,7 @@ class NeedsPanel:
         if options is None:
             return self.labelled(pref, importance)
         importance.description = HOW_MUCH
-        importance.style.description_width = "initial"
+        restyle(importance, description_width="initial")
         return widgets.VBox([self.labelled(pref, options), importance])
 
     @property

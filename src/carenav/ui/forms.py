@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 
 from carenav.errors import explain_all, field_path
 from carenav.ui.html import escape
+from carenav.ui.sharing import restyle, set_shown
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -161,7 +162,7 @@ class FieldInput:
         self.label_text = self.spec.label
         low, high = self.spec.low, self.spec.high
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        layout = widgets.Layout(width="260px")
+        layout = {"width": "260px"}
         self.control: widgets.ValueWidget
         if self.spec.choices is not None:
             options = [(str(getattr(c, "value", c)), c) for c in self.spec.choices]
@@ -185,7 +186,7 @@ class FieldInput:
                 value="" if default is None else str(default),
                 continuous_update=False,
                 rows=5,
-                layout=widgets.Layout(width="100%"),
+                layout=dict(width="100%"),
             )
         else:  # text, and money as text so "1,500.50" stays exact
             shown = "" if default is None else str(default)
@@ -197,13 +198,13 @@ class FieldInput:
         # <label for=...> tied to the input: a screen reader names the field by it.
         # carenav's stylesheet stacks it above the input (.carenav-form-field).
         self.control.description = self.label_text
-        self.control.style.description_width = "initial"
+        restyle(self.control, description_width="initial")
         self.control.add_class("carenav-form-field")
         self.widget = field_box(self.control, self.note)
 
     def show(self, visible: bool) -> None:
         """Show or hide the field (its input and its note)."""
-        self.widget.layout.display = None if visible else "none"
+        set_shown(self.widget, visible)
 
     def raw(self) -> Any:
         """The value as the model should see it ('' for an empty text box means 'not given')."""

@@ -22,6 +22,7 @@ from carenav.models.medicare import DUAL_NAMES, DualEligibility
 from carenav.ui.cost_inputs import PLAN_FIELDS
 from carenav.ui.finder_inputs import NeedsPanel
 from carenav.ui.forms import ModelForm
+from carenav.ui.sharing import set_shown
 
 ENTER_PLAN = "__entered__"
 NO_PLAN = "__none__"
@@ -42,11 +43,11 @@ def needs_panel(catalog: Catalog) -> NeedsPanel:
         default_weights=catalog.ranking.default_weights(),
     )
     for control in (panel.plan, panel.levels):
-        control.layout.display = "none"
+        set_shown(control, False)
     for box in panel.sections.children[:2]:
         for child in getattr(box, "children", ()):
             if any(c in (panel.plan, panel.levels) for c in getattr(child, "children", ())):
-                child.layout.display = "none"
+                set_shown(child, False)
     return panel
 
 
@@ -170,13 +171,11 @@ class ClientStep:
                     [
                         widgets.VBox(
                             [widgets.HTML("<h3>Needs and preferences</h3>"), self.panel.widget],
-                            layout=widgets.Layout(flex="1 1 480px"),
+                            layout=dict(flex="1 1 480px"),
                         ),
-                        widgets.VBox([coverage_box], layout=widgets.Layout(flex="0 1 360px")),
+                        widgets.VBox([coverage_box], layout=dict(flex="0 1 360px")),
                     ],
-                    layout=widgets.Layout(
-                        flex_flow="row wrap", gap="24px", align_items="flex-start"
-                    ),
+                    layout=dict(flex_flow="row wrap", gap="24px", align_items="flex-start"),
                 ),
                 self.notes.widget,
             ]
@@ -199,7 +198,7 @@ class ClientStep:
     def _household_toggled(self, _change: Any = None) -> None:
         if self.use_household.value and self.household is None:
             self._show_household({"size": 1})
-        self.household_box.layout.display = None if self.use_household.value else "none"
+        set_shown(self.household_box, self.use_household.value)
         if self.use_household.value and self.household and self.household.validate() is None:
             return  # the fields say what they need; the case changes once they hold a household
         self._changed()

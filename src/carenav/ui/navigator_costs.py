@@ -56,7 +56,7 @@ class CostsStep:
             [
                 widgets.HBox(
                     [weeks.widget, start.widget],
-                    layout=widgets.Layout(gap="16px", flex_flow="row wrap"),
+                    layout=dict(gap="16px", flex_flow="row wrap"),
                 ),
                 self.comparison,
                 self.chart,

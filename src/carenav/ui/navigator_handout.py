@@ -56,7 +56,7 @@ class HandoutStep:
         self.name = widgets.Text(
             description="Client's name on the handout (optional, never saved)",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="520px"),
+            layout=dict(width="520px"),
             continuous_update=False,
         )
         self.print_button = widgets.HTML(PRINT_BUTTON)
@@ -86,12 +86,12 @@ class HandoutStep:
             [
                 widgets.HBox(
                     [self.language, self.print_button],
-                    layout=widgets.Layout(flex_flow="row wrap", gap="16px", align_items="center"),
+                    layout=dict(flex_flow="row wrap", gap="16px", align_items="center"),
                 ),
                 self.name,
                 widgets.HBox(
                     [self.save_case, self.save_csv, self.upload],
-                    layout=widgets.Layout(flex_flow="row wrap", gap="8px"),
+                    layout=dict(flex_flow="row wrap", gap="8px"),
                 ),
                 self.files,
                 self.checklist,

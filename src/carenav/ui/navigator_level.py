@@ -63,7 +63,7 @@ class LevelStep:
             value=(choice.decision.reason or "") if choice.decision else "",
             description="Reason (required when it differs from the suggestion)",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%"),
+            layout=dict(width="100%"),
         )
         self.reason.add_class("carenav-case-reason")
         self.message = widgets.HTML()
@@ -75,7 +75,7 @@ class LevelStep:
             [
                 widgets.VBox(
                     [widgets.HTML("<h3>Assessment</h3>"), self.rule_set_choice, self.form_box],
-                    layout=widgets.Layout(flex="1 1 480px"),
+                    layout=dict(flex="1 1 480px"),
                 ),
                 widgets.VBox(
                     [
@@ -88,10 +88,10 @@ class LevelStep:
                         self.message,
                         self.summary,
                     ],
-                    layout=widgets.Layout(flex="1 1 420px"),
+                    layout=dict(flex="1 1 420px"),
                 ),
             ],
-            layout=widgets.Layout(flex_flow="row wrap", gap="24px", align_items="flex-start"),
+            layout=dict(flex_flow="row wrap", gap="24px", align_items="flex-start"),
         )
 
     def _rule_set_chosen(self, _change: Any = None) -> None:

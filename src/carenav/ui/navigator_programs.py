@@ -92,7 +92,7 @@ class ProgramsStep:
                 value=pid in case.shortlist,
                 description=text,
                 indent=False,
-                layout=widgets.Layout(width="auto"),
+                layout=dict(width="auto"),
             )
             box.add_class(f"carenav-shortlist-{pid}")
             box.observe(self._guard(self._ticked(pid)), names="value")

@@ -80,7 +80,7 @@ class ProgramFinderApp(AppShell):
         self.refresh()
         left = widgets.VBox(
             [widgets.HTML("<h2>Client needs</h2>"), self.inputs.widget],
-            layout=widgets.Layout(width="500px", flex="0 0 500px"),
+            layout=dict(width="500px", flex="0 0 500px"),
         )
         right = widgets.VBox(
             [
@@ -97,11 +97,9 @@ class ProgramFinderApp(AppShell):
                 self.comparison,
                 self.near,
             ],
-            layout=widgets.Layout(flex="1 1 560px"),
+            layout=dict(flex="1 1 560px"),
         )
-        self.mount(
-            widgets.HBox([left, right], layout=widgets.Layout(align_items="flex-start", gap="24px"))
-        )
+        self.mount(widgets.HBox([left, right], layout=dict(align_items="flex-start", gap="24px")))
 
     def _build_outputs(self) -> None:
         self.count = widgets.HTML("")
@@ -112,14 +110,12 @@ class ProgramFinderApp(AppShell):
         )
         weeks = spec(EstimateInputs, "weeks")
         self.cost_weeks = widgets.BoundedIntText(
-            value=8, min=weeks.low, max=weeks.high, layout=widgets.Layout(width="120px")
+            value=8, min=weeks.low, max=weeks.high, layout=dict(width="120px")
         )
         self.cost_note = widgets.HTML("")
         self.results = widgets.HTML("")
         self.results.add_class("carenav-results")
-        self.shortlist = widgets.SelectMultiple(
-            options=[], rows=6, layout=widgets.Layout(width="100%")
-        )
+        self.shortlist = widgets.SelectMultiple(options=[], rows=6, layout=dict(width="100%"))
         self.comparison = widgets.HTML("")
         self.comparison.add_class("carenav-comparison")
         self.near = widgets.HTML("")

@@ -30,6 +30,7 @@ from carenav.ui.readiness_views import (
     transition_html,
 )
 from carenav.ui.rule_set_chooser import rule_set_chooser
+from carenav.ui.sharing import set_shown
 
 NEW_CLIENT = ""
 # Opened first when the data folder has it: the substance-use set the stories began with.
@@ -93,7 +94,7 @@ class ReadinessCheckApp(AppShell):
             self._build_outputs()
             page = widgets.HBox(
                 [self._form, self._results],
-                layout=widgets.Layout(align_items="flex-start", gap="24px", flex_flow="row wrap"),
+                layout=dict(align_items="flex-start", gap="24px", flex_flow="row wrap"),
             )
             self.guard(self._refresh)()
         self.mount(self.chooser, page)
@@ -127,7 +128,7 @@ class ReadinessCheckApp(AppShell):
         self.copy = widgets.Button(
             description="Start from a copy of the last saved one", layout={"width": "auto"}
         )
-        self.copy.layout.display = "none"
+        set_shown(self.copy, False)
         self.copy.on_click(self.guard(lambda _b: self.copy_last()))
         self.save.on_click(self.guard(lambda _b: self.save_assessment()))
         self.clear.on_click(self.guard(lambda _b: self.clear_history()))
@@ -138,7 +139,7 @@ class ReadinessCheckApp(AppShell):
                 self.form.widget,
                 widgets.HBox([self.save, self.copy, self.clear], layout={"flex_flow": "row wrap"}),
             ],
-            layout=widgets.Layout(flex="1 1 560px"),
+            layout=dict(flex="1 1 560px"),
         )
 
     def _build_outputs(self) -> None:
@@ -157,7 +158,7 @@ class ReadinessCheckApp(AppShell):
         self.reason = widgets.Textarea(
             description="Reason (required if it differs from the recommendation)",
             style=WIDE,
-            layout=widgets.Layout(width="560px"),
+            layout=dict(width="560px"),
         )
         self.clinician = widgets.Text(description="Clinician", style=WIDE)
         for control in (self.chosen, self.reason, self.clinician):
@@ -173,7 +174,7 @@ class ReadinessCheckApp(AppShell):
                 self.summary,
                 self.trajectory,
             ],
-            layout=widgets.Layout(flex="1 1 560px"),
+            layout=dict(flex="1 1 560px"),
         )
 
     # --- callbacks ----------------------------------------------------------------------------
@@ -252,7 +253,7 @@ class ReadinessCheckApp(AppShell):
         self.history.append(assessment)
         self.form.clear()
         self.entering = False
-        self.copy.layout.display = None
+        set_shown(self.copy, True)
         self._refresh()
         self.say(
             f"Saved the assessment of {assessment.date.isoformat()} "
@@ -271,7 +272,7 @@ class ReadinessCheckApp(AppShell):
         """Forget the saved assessments (they were only ever in this page's memory)."""
         self.history.clear()
         self.entering = True
-        self.copy.layout.display = "none"
+        set_shown(self.copy, False)
         self._refresh()
         self.say("The history is cleared.")
 

@@ -27,6 +27,7 @@ from carenav.present.readiness import verdict
 from carenav.transitions import TransitionResult, assess_transition
 from carenav.ui.base import AppShell
 from carenav.ui.html import escape
+from carenav.ui.sharing import set_shown
 
 
 def story_ladder_html(continuum: Continuum, vignette: Vignette, index: int) -> str:
@@ -113,9 +114,9 @@ class StoryStepper(traitlets.HasTraits):
         self.position = widgets.HTML()
         self.previous = widgets.Button(description="◀ Previous step", tooltip="Previous step")
         self.next = widgets.Button(description="Next step ▶", tooltip="Next step")
-        self.ladder = widgets.HTML(layout=widgets.Layout(width="340px"))
-        self.ladder.layout.display = None if show_ladder else "none"
-        self.step = widgets.HTML(layout=widgets.Layout(flex="1 1 420px"))
+        self.ladder = widgets.HTML(layout=dict(width="340px"))
+        set_shown(self.ladder, show_ladder)
+        self.step = widgets.HTML(layout=dict(flex="1 1 420px"))
         self.previous.on_click(self._shell.guard(lambda _b: self.go(self.index - 1)))
         self.next.on_click(self._shell.guard(lambda _b: self.go(self.index + 1)))
         self.observe(self._shell.guard(self._render), names="index")
@@ -124,11 +125,11 @@ class StoryStepper(traitlets.HasTraits):
                 self.header,
                 widgets.HBox(
                     [self.previous, self.position, self.next],
-                    layout=widgets.Layout(align_items="center", gap="12px"),
+                    layout=dict(align_items="center", gap="12px"),
                 ),
                 widgets.HBox(
                     [self.ladder, self.step],
-                    layout=widgets.Layout(align_items="flex-start", gap="24px"),
+                    layout=dict(align_items="flex-start", gap="24px"),
                 ),
             ]
         )
@@ -214,7 +215,7 @@ class StoriesPanel:
             value=first.id,
             description="Story",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto", max_width="640px"),
+            layout=dict(width="auto", max_width="640px"),
         )
         self.stepper = StoryStepper(
             catalog.continuum,
