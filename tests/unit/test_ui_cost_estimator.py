@@ -11,7 +11,6 @@ from html import unescape
 import pytest
 from traitlets import TraitError
 
-from carenav.ui.sharing import is_shown
 from carenav import catalog
 from carenav.catalog import Catalog
 from carenav.costs import next_monday
@@ -22,6 +21,7 @@ from carenav.ui.cost_estimator import CostEstimatorApp
 from carenav.ui.cost_inputs import ENTER_PLAN
 from carenav.ui.cost_views import chart_html
 from carenav.ui.forms import ModelForm
+from carenav.ui.sharing import is_shown
 
 
 @pytest.fixture(scope="module")

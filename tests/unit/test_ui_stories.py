@@ -9,10 +9,10 @@ from html import unescape
 import pytest
 import traitlets
 
-from carenav.ui.sharing import is_shown
 from carenav import catalog
 from carenav.errors import InputError
 from carenav.ui.care_continuum import CareContinuumApp
+from carenav.ui.sharing import is_shown
 from carenav.ui.stories import StoriesPanel, StoryStepper
 
 

@@ -231,7 +231,7 @@ def load(
     if "rules" in wanted:
         from carenav.catalog.rules import load_rule_sets
 
-        rule_sets = load_rule_sets(root, continuum, problems, warnings)
+        rule_sets = load_rule_sets(root, continuum, problems, warnings, recheck=revalidate)
         from carenav.catalog.coverage_criteria import load_coverage_sets
 
         taken = {r.id: f"{r.name} in rules/" for r in rule_sets}

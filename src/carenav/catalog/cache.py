@@ -28,22 +28,14 @@ from pathlib import Path
 import pandas as pd
 
 import carenav
+from carenav.catalog.cache_home import CACHE_ENV as CACHE_ENV
+from carenav.catalog.cache_home import cache_dir
 from carenav.catalog.frame import tiers_column
 from carenav.models.frame import TIERS
 
-CACHE_ENV = "CARENAV_CACHE_DIR"
 FORMAT_VERSION = "1"
 _KEY_FIELD = b"carenav.directory_cache_key"
 _UNITS_FIELD = b"carenav.datetime_units"
-
-
-def cache_dir() -> Path:
-    """Where directory caches are kept (see the module docstring)."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "carenav"
 
 
 def cache_key(files: list[Path], levels_file: Path) -> str:

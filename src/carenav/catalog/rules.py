@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from carenav.catalog.checked import check_key, passed_before, remember_passed
 from carenav.catalog.coverage_criteria import is_coverage_criteria_file
+from carenav.catalog.levels import LEVELS_FILE
 from carenav.catalog.reading import display_path, read_yaml
 from carenav.errors import Problem, field_path, problems_from_validation
 from carenav.models.conditions import CONDITION_KINDS
@@ -21,12 +23,22 @@ from carenav.models.rule_checks import contradictions
 from carenav.models.rules import DEFER_CHECKS, RuleIssue, RuleSet
 
 RULES_FOLDER = "rules"
+CONTRADICTIONS = "rule-contradictions-1"
 
 
 def load_rule_sets(
-    root: Path, continuum: Continuum | None, problems: list[Problem], warnings: list[Problem]
+    root: Path,
+    continuum: Continuum | None,
+    problems: list[Problem],
+    warnings: list[Problem],
+    *,
+    recheck: bool = False,
 ) -> list[RuleSet]:
-    """Every rule set in root/rules/ (none when the folder is missing), problems recorded."""
+    """Every rule set in root/rules/ (none when the folder is missing), problems recorded.
+
+    The contradiction search runs once per file content (carenav.catalog.checked);
+    `recheck=True` runs it again whatever was remembered, as `carenav validate` does.
+    """
     folder = root / RULES_FOLDER
     if not folder.is_dir():
         return []
@@ -36,7 +48,7 @@ def load_rule_sets(
         if is_coverage_criteria_file(path):
             continue  # a payer's checklist, read by catalog.coverage_criteria
         shown = display_path(path, root)
-        rule_set = load_rule_set_file(path, root, continuum, problems, warnings)
+        rule_set = load_rule_set_file(path, root, continuum, problems, warnings, recheck=recheck)
         if rule_set is None:
             continue
         if rule_set.id in seen:
@@ -61,8 +73,14 @@ def load_rule_set_file(
     continuum: Continuum | None,
     problems: list[Problem],
     warnings: list[Problem],
+    *,
+    recheck: bool = True,
 ) -> RuleSet | None:
-    """One rule set file as a RuleSet, or None after recording every problem in it."""
+    """One rule set file as a RuleSet, or None after recording every problem in it.
+
+    The slow contradiction search is skipped when these exact bytes (with this levels
+    file and carenav version) passed it before, unless `recheck`.
+    """
     shown = display_path(path, root)
     data = read_yaml(path, root, problems)
     if data is None:
@@ -83,7 +101,12 @@ def load_rule_set_file(
         problems.extend(_continuum_problems(rule_set, continuum, shown))
     if len(problems) > before:
         return None
+    key = check_key(CONTRADICTIONS, [root / LEVELS_FILE, path])
+    if not recheck and passed_before(key):
+        return rule_set
     found = contradictions(rule_set)
+    if found == []:
+        remember_passed(key)
     if found is None:
         warnings.append(
             Problem(

@@ -48,11 +48,10 @@ def _frozen_class(klass: type) -> type:
                     f"this {klass.__name__} is shared by several widgets: use set_shown, "
                     "restyle or relayout (carenav.ui.sharing) instead of changing it in place"
                 )
-            klass.__setattr__(self, name, value)
+            klass.__setattr__(self, name, value)  # type: ignore[call-arg]
 
-        _frozen_classes[klass] = type(
-            f"Shared{klass.__name__}", (klass,), {"__setattr__": __setattr__}
-        )
+        frozen = type(f"Shared{klass.__name__}", (klass,), {"__setattr__": __setattr__})
+        _frozen_classes[klass] = frozen
     return _frozen_classes[klass]
 
 
@@ -91,8 +90,8 @@ def _shared_validate(self: InstanceDict, obj: Any, value: Any) -> Any:
     return _validate(self, obj, value)
 
 
-InstanceDict.make_dynamic_default = _shared_default  # type: ignore[method-assign]
-InstanceDict.validate = _shared_validate  # type: ignore[method-assign]
+InstanceDict.make_dynamic_default = _shared_default
+InstanceDict.validate = _shared_validate
 
 
 @contextlib.contextmanager
