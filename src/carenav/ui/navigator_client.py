@@ -213,7 +213,7 @@ class ClientStep:
         return isinstance(self.catalog.payers.get(self.plan.value), OriginalMedicarePlan)
 
     def _show_dual(self) -> None:
-        self.dual.widget.layout.display = None if self._medicare() else "none"
+        set_shown(self.dual.widget, self._medicare())
 
     def _plan_chosen(self, _change: Any = None) -> None:
         self._show_dual()
