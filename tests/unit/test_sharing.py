@@ -105,3 +105,26 @@ def test_a_callback_that_builds_widgets_shares_their_looks() -> None:
     shell.guard(lambda: built.extend(widgets.IntText() for _ in range(5)))()
     assert len({id(w.layout) for w in built}) == 1
     assert _looks() >= 1
+
+
+def test_no_app_module_changes_a_layout_or_style_in_place() -> None:
+    """A shared look changed in place would change every widget that shares it."""
+    import ast
+    from pathlib import Path
+
+    import carenav.ui
+
+    found = []
+    for path in sorted(Path(carenav.ui.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AugAssign | ast.AnnAssign):
+                targets = [node.target]
+            for target in targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Attribute)
+                    and target.value.attr in ("layout", "style")
+                ):
+                    found.append(f"{path.name}:{node.lineno}")
+    assert found == [], f"use set_shown / restyle / relayout (carenav.ui.sharing): {found}"
