@@ -19,7 +19,6 @@ a folder the user can write and delete, never inside the installed package.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
@@ -27,9 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-import carenav
 from carenav.catalog.cache_home import CACHE_ENV as CACHE_ENV
-from carenav.catalog.cache_home import cache_dir
+from carenav.catalog.cache_home import cache_dir, content_key
 from carenav.catalog.frame import tiers_column
 from carenav.models.frame import TIERS
 
@@ -40,15 +38,7 @@ _UNITS_FIELD = b"carenav.datetime_units"
 
 def cache_key(files: list[Path], levels_file: Path) -> str:
     """The key of a directory: its files' bytes and names, the levels file, and the versions."""
-    digest = hashlib.sha256(f"carenav {carenav.__version__} cache {FORMAT_VERSION}\n".encode())
-    for path in [levels_file, *files]:
-        digest.update(path.name.encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return content_key(f"cache {FORMAT_VERSION}", [levels_file, *files])
 
 
 def _paths(key: str) -> tuple[Path, Path]:

@@ -6,8 +6,12 @@ can write and delete, never inside the installed package. Nothing about a client
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
+
+import carenav
 
 CACHE_ENV = "CARENAV_CACHE_DIR"
 
@@ -19,3 +23,16 @@ def cache_dir() -> Path:
         return Path(configured).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "carenav"
+
+
+def content_key(purpose: str, files: Iterable[Path]) -> str:
+    """A SHA-256 of carenav's version, the purpose and each file's name and bytes, in order."""
+    digest = hashlib.sha256(f"carenav {carenav.__version__} {purpose}\n".encode())
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+        digest.update(b"\0")
+    return digest.hexdigest()

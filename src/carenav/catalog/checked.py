@@ -14,27 +14,17 @@ written only costs the check again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-import carenav
-from carenav.catalog.cache_home import cache_dir
+from carenav.catalog.cache_home import cache_dir, content_key
 
 MARKERS = "checked"
 
 
 def check_key(check: str, files: Iterable[Path]) -> str:
     """The key of one check over these files' names and bytes, with carenav's version."""
-    digest = hashlib.sha256(f"carenav {carenav.__version__} check {check}\n".encode())
-    for path in files:
-        digest.update(path.name.encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return content_key(f"check {check}", files)
 
 
 def _marker(key: str) -> Path:
