@@ -17,6 +17,7 @@ from carenav.catalog import Catalog
 from carenav.io.case_file import case_json, read_case
 from carenav.present.handout import handout_fragment
 from carenav.ui.navigator import CLIENT, COSTS, HANDOUT, LEVEL, PROGRAMS, NavigatorApp
+from carenav.ui.sharing import is_shown
 
 TODAY = date(2026, 2, 20)
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-case.json"
@@ -341,9 +342,9 @@ def test_a_qmb_client_on_original_medicare_gets_the_protection_on_the_checklist_
     app = _journey(data)
     app.tabs.selected_index = CLIENT
     client = app.steps[CLIENT]
-    assert client.dual.widget.layout.display == "none"  # asked only for Original Medicare
+    assert not is_shown(client.dual.widget)  # asked only for Original Medicare
     client.plan.value = "medicare-part-b-2026"
-    assert client.dual.widget.layout.display is None
+    assert is_shown(client.dual.widget)
     status = client.dual.inputs["status"].control
     assert ("Qualified Medicare Beneficiary (QMB)", "qmb") in status.options
     status.value = "qmb"
