@@ -156,7 +156,9 @@ def test_a_plan_naming_a_level_the_continuum_lacks_never_loads(
         document["limits"][0]["level"] = level
     else:
         document["prior_authorization"] = [level]
-    assert _try(folder, name, _dump(document), level) is None
+    loaded = _try(folder, name, _dump(document), level)
+    # Only a code that is a level once its spaces are trimmed may load (and then as that level).
+    assert loaded is None or level.strip() in loaded.continuum.codes(), level
 
 
 def _csv(name: str) -> tuple[list[str], list[list[str]]]:

@@ -62,7 +62,10 @@ def test_find_as_json_gives_results_and_near_misses(capsys: pytest.CaptureFixtur
     ("argv", "message"),
     [
         (["--zip", "99999"], "carenav: ZIP code: '99999' is not a US ZIP code carenav knows"),
-        (["--plan", "acme-gold"], "carenav: There is no coverage plan with the id 'acme-gold'."),
+        (
+            ["--plan", "acme-gold"],
+            "carenav: --plan: 'acme-gold' is not a coverage plan in this data; expected one of ",
+        ),
         (["--miles", "5"], "carenav: options: a travel distance needs the client's ZIP code"),
     ],
 )

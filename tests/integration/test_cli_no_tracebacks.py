@@ -9,6 +9,7 @@ import pytest
 
 from carenav import catalog
 from carenav.cli import main
+from carenav.errors import DataError
 
 ESTIMATE = ["estimate", "--plan", "example-ppo-2026", "--days-per-week", "3", "--weeks", "12"]
 FIND = ["find", "--needs", "substance-use"]
@@ -112,3 +113,46 @@ def test_a_locator_row_whose_service_is_not_an_object_is_reported_and_the_rest_i
     assert code == 0, err
     assert "not a service" in out
     assert list(catalog.load(out_folder).programs.programs[0].levels) == ["2.1"]
+
+
+def test_validate_on_a_path_too_long_to_look_up_is_one_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(["validate", "9" * 5000], capsys)
+    assert code == 1 and out == "" and "is not a folder" in err and "Traceback" not in err
+
+
+def test_import_into_a_folder_under_a_file_is_one_message_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    source = Path(__file__).parents[1] / "data" / "samhsa-locator"
+    rows = next(source.glob("*.json"))
+    code, _, err = _run(
+        ["import", "locator", str(rows), "-o", str(tmp_path / "a-file" / "new")], capsys
+    )
+    assert code == 1 and "cannot be created" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("evidence.yaml", "\nid: .inf\n", "evidence.yaml"),
+        ("programs/sample_programs.csv", None, "holds a line break"),
+    ],
+)
+def test_a_yaml_infinity_or_a_csv_cell_with_a_line_break_is_one_problem(
+    name: str, text: str | None, said: str, data_copy: Path
+) -> None:
+    path = data_copy / name
+    if text is None:  # a quoted cell holding U+001E, a line break to str.splitlines
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = next(i for i, line in enumerate(lines) if line.startswith("id,")) + 1
+        lines[first] = '"x\x1e",' + lines[first].split(",", 1)[1]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        catalog.load(data_copy, revalidate=True)
+    assert said in str(caught.value)

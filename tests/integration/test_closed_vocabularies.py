@@ -149,3 +149,19 @@ def test_a_clinician_decision_for_a_level_the_data_lacks_is_refused(typed: str) 
     [error] = explain_all(caught.value)
     assert error.message.startswith(f"'{typed}' is not a level of care in this data")
     assert ClinicianDecision.model_validate({"chosen_level": "2.5"}, context=known)
+
+
+def test_a_plan_id_the_data_lacks_is_refused_by_the_finders_model() -> None:
+    # Found by the fuzz suite: ClientNeeds took any plan id, so a typo filtered by a plan
+    # no program lists.
+    known = KnownCodes(levels=("2.1",), plans=("example-ppo-2026",)).context()
+    with pytest.raises(ValidationError) as caught:
+        ClientNeeds.model_validate(
+            {"needs": ["substance-use"], "plan": "example-ppo"}, context=known
+        )
+    [error] = explain_all(caught.value)
+    assert error.message.startswith("'example-ppo' is not a coverage plan in this data")
+    ok = ClientNeeds.model_validate(
+        {"needs": ["substance-use"], "plan": "example-ppo-2026"}, context=known
+    )
+    assert ok.plan == "example-ppo-2026"

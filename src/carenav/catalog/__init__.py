@@ -169,6 +169,14 @@ class Catalog:
         return text
 
 
+def _is_folder(root: Path) -> bool:
+    """Whether `root` is a folder; a path the system cannot even look up (too long) is not."""
+    try:
+        return root.is_dir()
+    except OSError:
+        return False
+
+
 def _with_needs(sections: Collection[str] | None) -> frozenset[str]:
     if sections is None:
         return frozenset(SECTIONS)
@@ -201,7 +209,7 @@ def load(
     """
     wanted = _with_needs(sections)
     root = Path(path).expanduser() if path is not None else default_data_dir()
-    if not root.is_dir():
+    if not _is_folder(root):
         raise DataError(
             [Problem(str(root), None, None, "is not a folder", "a data folder such as data/")]
         )

@@ -188,6 +188,16 @@ def read_table(path: Path, root: Path, problems: list[Problem]) -> pd.DataFrame 
                     f"{len(header)}, one per column",
                 )
             )
+    if len(cells) != len(numbers) - 1:  # a quoted cell ran over a line break
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                "has a quoted cell that holds a line break, so its rows cannot be told apart",
+                "one program per line, with no line break inside a cell",
+            )
+        )
     if len(problems) and any(p.file == shown for p in problems):
         return None
     table = pd.DataFrame(cells, columns=header, dtype=str)

@@ -58,7 +58,8 @@ def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decima
     try:
         return Decimal(text)
     except ArithmeticError:
-        return float(text)  # .inf / .nan: let the model refuse them with a clear message
+        # .inf / .nan (YAML's spellings): let the model refuse them with a clear message.
+        return float(loader.construct_yaml_float(node))
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:

@@ -58,8 +58,22 @@ def write_data_folder(target: Path, csv_name: str, csv_text: str) -> int:
     Returns how many programs the folder's directory holds.
     """
     check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as exc:  # a file where a folder should be, no permission, a name too long
+        reason = exc.strerror.lower() if exc.strerror else "cannot be created"
+        raise DataError(
+            [
+                Problem(
+                    str(target),
+                    None,
+                    None,
+                    f"cannot be created ({reason}); nothing was written",
+                    "a new folder name in a folder you may write to",
+                )
+            ]
+        ) from None
     try:
         folder = staging / "data"
         shutil.copytree(

@@ -6,14 +6,14 @@ An empty set means "any" (no filter on that facet).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from carenav.models.base import Identifier, StrictModel
 from carenav.models.billing import Weekday
 from carenav.models.coverage import LevelCode
-from carenav.models.known import StateCode
+from carenav.models.known import StateCode, known_plan
 from carenav.models.program import ZipCode
 from carenav.models.vocabulary import (
     Condition,
@@ -25,6 +25,8 @@ from carenav.models.vocabulary import (
     Therapy,
     TimeOfDay,
 )
+
+KnownPlanId = Annotated[Identifier, AfterValidator(known_plan)]
 
 AgeGroup = Literal["adults", "adolescents"]
 SpecificGroup = Literal[
@@ -110,7 +112,9 @@ class ClientNeeds(StrictModel):
         title="Level of care (any of these)",
         description="Level codes, any of them, e.g. 2.1; none for any level",
     )
-    plan: Identifier | None = Field(
+    # A plan id the data defines (the validation context's plans): a typo never filters by a
+    # plan no program can list, which would answer "no program takes it" without a word.
+    plan: KnownPlanId | None = Field(
         default=None,
         title="Coverage plan",
         description="Coverage plan id, e.g. example-ppo-2026; only plans some program lists",
