@@ -150,7 +150,8 @@ class Explained:
             return "Must be a number, like 1500 or 12.50."
         if self.kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
             return f"Must be {self.expected}."
-        text = self.message[:1].upper() + self.message[1:]
+        # A model's own message may end its sentence already ("Tick at least one day ...").
+        text = (self.message[:1].upper() + self.message[1:]).rstrip(".")
         return f"{text}; expected {self.expected}." if self.expected else f"{text}."
 
 

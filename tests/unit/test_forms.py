@@ -66,3 +66,29 @@ def test_a_choice_the_browser_made_up_is_refused_by_the_model() -> None:
     form.inputs["network"].control.value = "elsewhere"
     assert form.value is None
     assert form.inputs["network"].error_text != ""
+
+
+class _Note(StrictModel):
+    notes: str = Field(default="", max_length=2000, title="Notes")
+
+
+def test_an_empty_note_is_no_error_it_is_the_models_empty_default() -> None:
+    # Shown at load, "Please fill this in." beside an optional note left every page in error.
+    form = ModelForm(_Note, ["notes"])
+    assert form.inputs["notes"].error_text == ""
+    assert form.value == _Note(notes="")
+
+
+def test_a_note_keeps_its_commas_and_dollar_signs() -> None:
+    form = ModelForm(_Note, ["notes"])
+    form.inputs["notes"].control.value = "$40 copay, evenings, Spanish"
+    assert form.value == _Note(notes="$40 copay, evenings, Spanish")
+
+
+class _Rate(StrictModel):
+    rate: Money = Field(ge=0, le=1_000_000, title="Rate", description="The allowed amount")
+
+
+def test_a_large_bound_is_written_in_digits_not_as_an_exponent() -> None:
+    form = ModelForm(_Rate, ["rate"])
+    assert form.inputs["rate"].help_text == "The allowed amount (from 0 to 1,000,000)"

@@ -162,6 +162,7 @@ class FieldInput:
         self.label_text = self.spec.label
         low, high = self.spec.low, self.spec.high
         default = None if info.is_required() else info.get_default(call_default_factory=True)
+        self.when_empty = default if isinstance(default, str) else None
         layout = {"width": "260px"}
         self.control: widgets.ValueWidget
         if self.spec.choices is not None:
@@ -207,15 +208,20 @@ class FieldInput:
         set_shown(self.widget, visible)
 
     def raw(self) -> Any:
-        """The value as the model should see it ('' for an empty text box means 'not given')."""
+        """The value as the model should see it.
+
+        An empty box means 'not given': the field's default where it has one (an empty
+        note), else None (the model asks for a required value). Only money drops its
+        thousands commas and dollar sign; any other text (a note) keeps every character.
+        """
         value = self.control.value
         if isinstance(value, str):
-            text = value.strip().replace(",", "").removeprefix("$")
+            text = value.strip()
             if text == "":
-                return None
+                return self.when_empty
             if self.kind is Decimal or _is_money_like(self.kind):
                 try:
-                    return Decimal(text)
+                    return Decimal(text.replace(",", "").removeprefix("$"))
                 except InvalidOperation:
                     return text  # the model refuses it with a clear message
             return text
@@ -244,10 +250,17 @@ def _is_money_like(kind: Any) -> bool:
     return kind is Decimal
 
 
+def _number_words(value: float) -> str:
+    """1000000.0 -> '1,000,000' (':g' wrote '1e+06' beside a navigator's field); 0.5 -> '0.5'."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
 def _range_words(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
-        return f"from {low:g} to {high:g}"
-    return f"{low:g} or more" if low is not None else f"up to {high:g}"
+        return f"from {_number_words(low)} to {_number_words(high)}"
+    return (
+        f"{_number_words(low)} or more" if low is not None else f"up to {_number_words(high or 0)}"
+    )
 
 
 class ModelForm(Generic[M]):
