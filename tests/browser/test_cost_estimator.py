@@ -36,7 +36,7 @@ def test_a_negative_amount_shows_a_message_beside_the_field_not_a_traceback(
     field.fill("-5")
     field.press("Enter")
     expect(page.locator(".carenav-field-error").first).to_contain_text("Must be 0 or more")
-    expect(page.locator(".carenav-status")).to_contain_text("the estimate is unchanged")
+    expect(page.locator(".carenav-status")).to_contain_text("until then they are out of date")
     assert total.inner_text() == before
     assert "Traceback" not in page.content()
 

@@ -64,7 +64,7 @@ def test_a_negative_deductible_is_refused_beside_the_field_and_changes_nothing(
     app.inputs.plan_form.inputs["deductible"].control.value = "-5"
     assert "Must be 0 or more." in text(app.inputs.plan_form.inputs["deductible"].error_text)
     assert app.summary.value == before
-    assert "the estimate is unchanged" in text(app.status.value)
+    assert "until then they are out of date" in text(app.status.value)
 
 
 def test_a_deductible_met_above_the_plans_is_a_plain_message_not_a_traceback(
@@ -216,7 +216,7 @@ def test_no_day_ticked_is_refused_beside_the_days_and_changes_nothing(
     days = app.inputs.rate_form.inputs["meeting_days"]
     assert "Tick at least one day the program meets." in text(days.error_text)
     assert app.summary.value == before
-    assert "the estimate is unchanged" in text(app.status.value)
+    assert "until then they are out of date" in text(app.status.value)
 
 
 def test_a_day_that_is_not_a_weekday_is_refused_beside_the_days(app: CostEstimatorApp) -> None:
@@ -307,7 +307,7 @@ def test_a_negative_out_of_network_deductible_is_refused_beside_it_and_changes_n
     form.inputs["out_of_network_deductible"].control.value = "-250"
     assert "Must be 0 or more." in text(form.inputs["out_of_network_deductible"].error_text)
     assert app.summary.value == before
-    assert "the estimate is unchanged" in text(app.status.value)
+    assert "until then they are out of date" in text(app.status.value)
 
 
 def test_a_half_scholarship_and_a_payment_plan_show_what_the_client_pays_and_when(
@@ -338,4 +338,4 @@ def test_a_scholarship_share_above_one_is_refused_beside_it_and_changes_nothing(
     form.inputs["scholarship_share"].control.value = "1.5"
     assert form.inputs["scholarship_share"].error_text
     assert app.summary.value == before
-    assert "the estimate is unchanged" in text(app.status.value)
+    assert "until then they are out of date" in text(app.status.value)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import functools
+import html
 import logging
+import re
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ParamSpec, TypeVar, cast
 
 import ipywidgets as widgets
 
 from carenav import notices
-from carenav.errors import CarenavError
+from carenav.errors import CarenavError, InputError
 from carenav.ui.html import escape
 from carenav.ui.sharing import sharing
 
@@ -54,6 +56,10 @@ UNEXPECTED = (
     "tell whoever runs carenav here (the details are in the server log)."
 )
 READY_CLASS = "carenav-ready"
+# Results computed from a field that is now wrong: dimmed and labelled "Out of date" (CSS).
+STALE_CLASS = "carenav-stale"
+# A field's message as forms.note_html writes it (and a form-wide one, "where: message").
+_ALERT = re.compile(r'<span role="alert">(.*?)</span>', re.S)
 
 
 def _log_failure(exc: BaseException) -> None:
@@ -87,6 +93,10 @@ class AppShell:
             ]
         )
         self.widget.add_class("carenav-app")
+        self._dependent_results: list[tuple[widgets.Box, widgets.HTML]] = []
+        self._refused: InputError | None = None  # what the last callback refused, if anything
+        self._stale_fields: dict[str, str] = {}
+        self._guard_depth = 0  # guarded callbacks running (one may set a value that calls another)
 
     def mount(self, *children: widgets.Widget) -> None:
         """Put the app's widgets in the page and mark it ready (browser tests wait for the mark)."""
@@ -102,13 +112,23 @@ class AppShell:
         self.status.value = f'<div role="alert" class="carenav-error">{escape(message)}</div>'
 
     def guard(self, callback: Callable[P, R]) -> Callable[P, R | None]:
-        """Wrap a widget callback: carenav errors show as their message, anything else as a plain apology."""
+        """Wrap a widget callback: carenav errors show as their message, anything else as a plain apology.
+
+        After the outermost callback, results that depend on the inputs are marked out of
+        date while any field is wrong (`check_inputs`), so no app can leave a stale answer up.
+        """
 
         @functools.wraps(callback)
         def guarded(*args: P.args, **kwargs: P.kwargs) -> R | None:
+            self._guard_depth += 1
+            if self._guard_depth == 1:
+                self._refused = None
             try:
                 with sharing():  # widgets a callback builds share their looks too
                     return callback(*args, **kwargs)
+            except InputError as exc:
+                self._refused = exc
+                self.say_error(str(exc))
             except CarenavError as exc:
                 self.say_error(str(exc))
             except (KeyboardInterrupt, SystemExit):
@@ -118,14 +138,135 @@ class AppShell:
             except BaseException as exc:
                 _log_failure(exc)
                 self.say_error(UNEXPECTED)
+            finally:
+                self._guard_depth -= 1
+                if self._guard_depth == 0:
+                    self._check_inputs_safely()
             return None
 
         return guarded
+
+    # -- results out of date while a field is wrong ------------------------------------------
+
+    def depends_on_inputs(self, *boxes: widgets.Box) -> None:
+        """Declare the app's results (replacing any declared before): while a field is wrong they are marked out of date.
+
+        Each box gets a line at its top that says "Out of date — fix <field>" when it is.
+        """
+        self._dependent_results = []
+        for box in boxes:
+            note = widgets.HTML("")
+            box.children = (note, *box.children)
+            self._dependent_results.append((box, note))
+        self._stale_fields = {}
+
+    @property
+    def dependent_results(self) -> tuple[widgets.Box, ...]:
+        """The boxes declared by `depends_on_inputs`."""
+        return tuple(box for box, _note in self._dependent_results)
+
+    def invalid_fields(self) -> dict[str, str]:
+        """Each field now showing an error, by its visible label, with its message.
+
+        Read from the page itself: every field's error is shown in its `.carenav-field`
+        box (forms.note_html), and a refusal raised by the last callback names its field.
+        """
+        problems: dict[str, str] = {}
+        for widget in _descendants(self.widget):
+            classes = getattr(widget, "_dom_classes", ())
+            if "carenav-field" in classes:
+                message = _alert_in(widget)
+                if message:
+                    problems.setdefault(_label_of(widget), message)
+            elif "carenav-field-error" in classes and isinstance(widget, widgets.HTML):
+                found = _ALERT.search(widget.value)
+                if found:  # a form-wide error: "where: message"
+                    where, _, message = _plain(found.group(1)).partition(": ")
+                    problems.setdefault(where if message else "form", message or where)
+        # A refusal ("a field needs fixing") adds nothing when the field's own box says which.
+        if self._refused is not None and not problems:
+            refused = self._refused
+            expected = f"; expected {refused.expected}" if refused.expected else ""
+            problems.setdefault(refused.field, f"{refused.detail}{expected}")
+        return problems
+
+    def check_inputs(self) -> None:
+        """Mark the dependent results out of date (and say which field to fix), or clear the mark."""
+        problems = self.invalid_fields()
+        names = " and ".join(f"“{label}”" for label in problems)
+        if problems != self._stale_fields:
+            self._stale_fields = problems
+            for box, note in self._dependent_results:
+                if problems:
+                    box.add_class(STALE_CLASS)
+                    note.value = (
+                        f'<p class="carenav-stale-note">Out of date — fix {escape(names)} '
+                        "to update these results.</p>"
+                    )
+                else:
+                    box.remove_class(STALE_CLASS)
+                    note.value = ""
+        if problems:  # every time: the app's own message may have replaced it
+            label, message = next(iter(problems.items()))
+            self.say_error(
+                f"{label}: {message.rstrip('.')}. Fix {names} to update the results; "
+                "until then they are out of date."
+            )
+
+    def _check_inputs_safely(self) -> None:
+        try:
+            self.check_inputs()
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # marking must never turn into a traceback
+            _log_failure(exc)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
         display(self.widget)  # type: ignore[no-untyped-call]
+
+
+def _descendants(widget: widgets.Widget) -> Iterator[widgets.Widget]:
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        if isinstance(child, widgets.Widget):
+            yield from _descendants(child)
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+
+
+def _alert_in(box: widgets.Widget) -> str:
+    """The error a field's box shows under its input, or '' when it shows none."""
+    for child in _descendants(box):
+        if isinstance(child, widgets.HTML):
+            found = _ALERT.search(child.value)
+            if found:
+                return _plain(found.group(1))
+    return ""
+
+
+def _label_of(box: widgets.Widget) -> str:
+    """The field's visible label: its control's description (a <label for> in the page), or a label line of its own.
+
+    A group of checkboxes has no single <label>: its box starts with an HTML line naming it.
+    """
+    children = list(getattr(box, "children", ()))
+    for child in children:
+        description = getattr(child, "description", "")
+        if isinstance(description, str) and description and not isinstance(child, widgets.HTML):
+            return description
+    for child in children:
+        is_label = isinstance(child, widgets.HTML) and "carenav-field-error" not in child.value
+        if is_label and _plain(child.value):
+            return _plain(child.value)
+    for child in _descendants(box):
+        description = getattr(child, "description", "")
+        if isinstance(description, str) and description and not isinstance(child, widgets.HTML):
+            return description
+    return "the field marked in red"
 
 
 def on_change(widget: widgets.Widget, handler: Callable[[dict[str, Any]], None]) -> None:

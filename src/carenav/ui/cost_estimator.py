@@ -53,6 +53,7 @@ class CostEstimatorApp(AppShell):
             self.catalog, start or next_monday(date.today()), self.guard, self.refresh
         )
         self._build_results()
+        self.depends_on_inputs(self.results_box)
         self.mount(
             widgets.HBox(
                 [self.inputs.widget, self.results_box],

@@ -99,6 +99,7 @@ class ProgramFinderApp(AppShell):
             ],
             layout=dict(flex="1 1 560px"),
         )
+        self.depends_on_inputs(right)
         self.mount(widgets.HBox([left, right], layout=dict(align_items="flex-start", gap="24px")))
 
     def _build_outputs(self) -> None:

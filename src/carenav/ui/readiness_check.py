@@ -92,6 +92,7 @@ class ReadinessCheckApp(AppShell):
             self.coverage = None
             self._build_inputs(self.today)
             self._build_outputs()
+            self.depends_on_inputs(self._results)
             page = widgets.HBox(
                 [self._form, self._results],
                 layout=dict(align_items="flex-start", gap="24px", flex_flow="row wrap"),
