@@ -133,10 +133,14 @@ def check_field(root: widgets.Widget, model: type[BaseModel], name: str, control
     note = _note_beside(root, control)
     assert (info.description or "") in note, f"{where}: help differs from the model's description"
     low, high, strict = _bounds(model, name)
+
+    def num(x: float) -> str:  # as a navigator reads it: 3,000, not 3000 or 1e+06
+        return f"{x:,.0f}" if x == int(x) else f"{x:,}"
+
     words = (
-        f"from {low:g} to {high:g}"
+        f"from {num(low)} to {num(high)}"
         if low is not None and high is not None
-        else (f"{low:g} or more" if low is not None else (f"up to {high:g}" if high else ""))
+        else (f"{num(low)} or more" if low is not None else (f"up to {num(high)}" if high else ""))
     )
     if words:
         assert note.count(words) == 1, f"{where}: help should state '{words}' once: {note!r}"
