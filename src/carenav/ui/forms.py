@@ -101,7 +101,10 @@ class FieldSpec:
 
 def spec(model: type[BaseModel], name: str) -> FieldSpec:
     """The form's view of `model.name`: title (or the name in words), description, bounds, choices."""
-    info = model.model_fields[name]
+    return _spec_of(model, name, model.model_fields[name])
+
+
+def _spec_of(model: type[BaseModel], name: str, info: FieldInfo) -> FieldSpec:
     kind, _optional = _base_type(info.annotation)
     low, high = _bounds(info)
     choices = _choices(kind)
@@ -144,21 +147,8 @@ class FieldInput:
     def __init__(self, name: str, info: FieldInfo, model: type[BaseModel] | None = None) -> None:
         self.name = name
         self.kind, self.optional = _base_type(info.annotation)
-        if model is not None:
-            self.spec = spec(model, name)
-        else:  # a field without its model (tests of this module)
-            low, high = _bounds(info)
-            choices = _choices(self.kind)
-            self.spec = FieldSpec(
-                BaseModel,
-                name,
-                info.title or humanize(name),
-                info.description or "",
-                low,
-                high,
-                None if choices is None else tuple(choices),
-                (),
-            )
+        # A field without its model (tests of this module) is read the same way.
+        self.spec = spec(model, name) if model is not None else _spec_of(BaseModel, name, info)
         self.label_text = self.spec.label
         low, high = self.spec.low, self.spec.high
         default = None if info.is_required() else info.get_default(call_default_factory=True)
