@@ -7,6 +7,7 @@ import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import get_args
 
 from pydantic import ValidationError
 
@@ -19,7 +20,15 @@ from carenav.models.base import dollars
 from carenav.models.billing import DEFAULT_WEEKDAYS, ProgramBilling, Weekday
 from carenav.models.coverage import CoveragePlan, EstimateInputs
 from carenav.models.known import KnownCodes
+from carenav.models.medicare import DualStatus, MedicareSetting
 from carenav.present import ledger as present_ledger
+
+# The command line says "full" for the model's "full_dual" (full Medicaid without QMB).
+_DUAL_STATUS = {"full": "full_dual"}
+
+
+def _dual_option(status: str) -> str:
+    return next((option for option, model in _DUAL_STATUS.items() if model == status), status)
 
 
 def _amount(text: str) -> Decimal:
@@ -115,7 +124,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--dual",
-        choices=("none", "qmb", "slmb", "qi", "full"),
+        choices=[_dual_option(status) for status in get_args(DualStatus)],
         default="none",
         help="with a Medicare plan: Medicare Savings Program status, or full Medicaid without QMB",
     )
@@ -141,7 +150,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--setting",
-        choices=("hopd", "cmhc", "fqhc", "rhc", "otp", "office"),
+        choices=get_args(MedicareSetting),
         help="with Original Medicare: where the program bills (hospital outpatient department, "
         "community mental health center, FQHC, RHC, opioid treatment program, office)",
     )
@@ -303,7 +312,7 @@ def _inputs(args: argparse.Namespace, level: str, known: KnownCodes) -> Estimate
                 else "self",
                 "household": household,
                 "dual": {
-                    "status": "full_dual" if args.dual == "full" else args.dual,
+                    "status": _DUAL_STATUS.get(args.dual, args.dual),
                     "medicaid_state": None if state is None else state.upper(),
                     "program_takes_medicaid": None
                     if args.takes_medicaid is None
