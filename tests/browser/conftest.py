@@ -60,6 +60,14 @@ def _is_local(url: str) -> bool:
     return parsed.hostname in {"127.0.0.1", "localhost"}
 
 
+def page_errors(page: Page) -> list[str]:
+    """The console errors and uncaught exceptions the page has from now on (a test asserts none)."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    return errors
+
+
 def open_app(page: Page, server: VoilaServer, name: str) -> None:
     """Open an app and wait until its widgets are on screen."""
     # Voila runs the notebook before it answers: on a busy machine that outlasts 30 s.

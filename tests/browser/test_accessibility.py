@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, page_errors
 from tests.browser.harness import ARTIFACTS, REPO, VoilaServer
 from tests.browser.panels import each_panel, settle
 
@@ -44,8 +44,7 @@ def _describe(violation: dict[str, Any]) -> str:
 def test_every_panel_has_no_serious_or_critical_accessibility_violation(
     page: Page, server: VoilaServer, app: str
 ) -> None:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    errors = page_errors(page)
     open_app(page, server, app)
     blocking: list[str] = []
     report: list[str] = []

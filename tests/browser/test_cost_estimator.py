@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, page_errors
 from tests.browser.harness import VoilaServer
 
 
@@ -84,8 +84,7 @@ def test_ticking_the_days_a_program_meets_changes_the_total(
 def test_a_scholarship_and_a_payment_plan_show_each_payment_and_when(
     page: Page, server: VoilaServer
 ) -> None:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    errors = page_errors(page)
     open_app(page, server, "cost_estimator")
     total = page.locator(".carenav-cost-summary")
     expect(total).to_contain_text("You would pay")

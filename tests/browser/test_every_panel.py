@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, page_errors
 from tests.browser.harness import ARTIFACTS, VoilaServer
 from tests.browser.panels import PLACEHOLDER, each_panel, settle
 
@@ -86,14 +86,7 @@ APPS: dict[str, tuple[int, Callable[[Page], None]]] = {
 def test_every_section_and_tab_of_the_app_draws_without_a_widget_error(
     page: Page, server: VoilaServer, app: str
 ) -> None:
-    errors: list[str] = []
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append(message.text)
-
-    page.on("console", console)
-    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    errors = page_errors(page)
     open_app(page, server, app)
     _settle(page)
     fewest, extras = APPS[app]

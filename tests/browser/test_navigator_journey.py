@@ -12,10 +12,10 @@ import io
 import re
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, page_errors
 from tests.browser.harness import APP_TIMEOUT_MS, ARTIFACTS, VoilaServer
 from tests.browser.panels import settle
 
@@ -130,14 +130,7 @@ def _check_pdf(pages: int, text: str, costs: dict[str, str]) -> None:
 def test_a_navigator_carries_one_client_to_a_handout_in_english_and_spanish(
     page: Page, server: VoilaServer, tmp_path: Path
 ) -> None:
-    errors: list[str] = []
-
-    def console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            errors.append(message.text)
-
-    page.on("console", console)
-    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    errors = page_errors(page)
     page.set_default_navigation_timeout(APP_TIMEOUT_MS)  # Voila runs the notebook first
     open_app(page, server, "navigator")
     settle(page)
@@ -196,9 +189,7 @@ def test_a_navigator_carries_one_client_to_a_handout_in_english_and_spanish(
 def test_the_navigator_names_the_rule_set_chosen_on_the_handout(
     page: Page, server: VoilaServer
 ) -> None:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    errors = page_errors(page)
     page.set_default_navigation_timeout(APP_TIMEOUT_MS)
     open_app(page, server, "navigator")
     settle(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, page_errors
 from tests.browser.harness import VoilaServer
 from tests.browser.panels import settle
 
@@ -44,8 +44,7 @@ def test_choosing_a_current_level_shows_a_readiness_verdict_with_what_is_missing
 def test_the_rule_set_chooser_switches_to_the_mental_health_rules_and_to_the_medicare_checklist(
     page: Page, server: VoilaServer
 ) -> None:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    errors = page_errors(page)
     open_app(page, server, "readiness_check")
     chooser = page.get_by_label("Rule set")
     chooser.select_option(
