@@ -3,15 +3,15 @@
 The answer to each criterion is "meets", "does not meet" or "not documented yet"
 (unanswered counts as not documented). The result never recommends a level of care:
 a clinician decides placement and the payer decides coverage. Dates are computed
-from the admission date; day 1 is the day of admission, so "recertify by day 30"
-for an admission on 2 March is 31 March.
+from the admission date; day 1 is the day of admission, so "recertify by day 18"
+for an admission on 2 March is 19 March.
 
 >>> from datetime import date
 >>> from carenav import catalog
 >>> medicare = catalog.load(sections=("rules",)).coverage_set("medicare-php-iop-coverage")
 >>> review = review_coverage(medicare, "2.5", date(2026, 3, 2), {})
 >>> review.recertifications[0].due, review.recertifications[0].day
-(datetime.date(2026, 3, 31), 30)
+(datetime.date(2026, 3, 19), 18)
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def test_the_rule_set_chooser_switches_to_the_mental_health_rules_and_to_the_med
     )
     coverage = page.locator(".carenav-coverage")
     expect(coverage).to_contain_text("Coverage checklist: 2.5 Partial hospitalization (PHP)")
-    expect(page.locator(".carenav-recertification-due")).to_contain_text("due by day 30")
+    expect(page.locator(".carenav-recertification-due")).to_contain_text("due by day 18")
     page.locator(".carenav-criterion-php-reasonable-and-necessary select").select_option(
         label="Meets"
     )

@@ -49,14 +49,51 @@ def test_each_quoted_citation_shows_its_cited_paragraph_in_the_quote(
     assert citation.checked is not None and citation.checked_against
 
 
-def test_the_php_regulation_criteria_quote_42_cfr_410_43_paragraphs_one_to_three() -> None:
+def test_the_php_and_iop_criteria_quote_the_regulation_paragraphs_they_come_from() -> None:
     labels = {c.citation.label for c in medicare().criteria if c.citation.is_checked}
     assert {
         "42 CFR 410.43(a)(1)",
         "42 CFR 410.43(a)(2)",
         "42 CFR 410.43(a)(3)",
+        "42 CFR 410.44(a)(1)",
+        "42 CFR 410.44(a)(2)",
+        "42 CFR 410.44(a)(3)",
         "42 CFR 424.24(b)",
+        "42 CFR 424.24(d)(1)(i)",
+        "42 CFR 424.24(d)(2)(i)",
+        "42 CFR 424.24(e)(1)(i)",
+        "42 CFR 424.24(e)(2)(i)",
     } <= labels
+
+
+def test_every_shipped_medicare_citation_is_checked_against_the_current_text() -> None:
+    unchecked = [c.id for c in medicare().criteria if not c.citation.is_checked]
+    unchecked += [s.level for s in medicare().certification if not s.citation.is_checked]
+    assert unchecked == []
+    assert all(s.verified for s in medicare().certification)
+
+
+def test_intensive_outpatient_cites_paragraph_d_and_partial_hospitalization_paragraph_e() -> None:
+    # 424.24(d) is intensive outpatient and (e) partial hospitalization: an IOP criterion
+    # citing (e) would send a reader to the wrong paragraph.
+    for criterion in medicare().criteria:
+        if criterion.citation.document != "42 CFR 424.24" or criterion.applies_to == [
+            "2.1",
+            "2.5",
+        ]:
+            continue
+        expected = {"2.1": "(d)", "2.5": "(e)"}[criterion.applies_to[0]]
+        assert criterion.citation.paragraph.startswith(expected), criterion.id
+
+
+def test_each_verified_interval_is_the_one_its_quoted_paragraph_states() -> None:
+    # The dates follow the numbers in the data; the numbers must be the regulation's.
+    for schedule in medicare().certification:
+        quote = schedule.citation.quote
+        assert schedule.verified and quote is not None, schedule.level
+        assert f"every {schedule.recertify_every_days} days" in quote, schedule.level
+        if schedule.first_recertification_day is not None:
+            assert f"as of the {schedule.first_recertification_day}th day" in quote
 
 
 def test_a_medicare_php_admission_names_each_criterion_met_unmet_or_not_documented() -> None:
@@ -70,29 +107,40 @@ def test_a_medicare_php_admission_names_each_criterion_met_unmet_or_not_document
     assert by_id["php-in-lieu-of-inpatient-care"] is CriterionAnswer.DOES_NOT_MEET
     assert by_id["php-certification-and-plan-of-care"] is CriterionAnswer.NOT_DOCUMENTED
     assert "iop-needs-at-least-9-hours-a-week" not in by_id
-    assert review.outcome == "1 criterion not met; 5 not documented yet."
+    # Eight PHP criteria: two answered, six not documented yet.
+    assert review.outcome == "1 criterion not met; 6 not documented yet."
     text = review.summary()
     assert "Does not meet: Does the record show the client would otherwise need" in text
     assert "not a clinical recommendation" in text and "payer decides coverage" in text
 
 
 def test_the_php_recertification_dates_count_the_admission_day_as_day_one() -> None:
+    # 42 CFR 424.24(e)(3)(ii): the first as of the 18th day, then at least every 30 days.
     review = review_coverage(medicare(), "2.5", ADMITTED, {})
     first, second = review.recertifications[:2]
-    assert (first.day, first.due) == (30, date(2026, 3, 31))
-    assert (second.day, second.due) == (60, date(2026, 4, 30))
-    assert review.next_recertification(date(2026, 4, 1)) == second
-    assert "Recertification 1: by day 30 (2026-03-31)." in review.summary()
+    assert (first.day, first.due) == (18, date(2026, 3, 19))
+    assert (second.day, second.due) == (48, date(2026, 4, 18))
+    assert review.next_recertification(date(2026, 3, 20)) == second
+    assert "Recertification 1: by day 18 (2026-03-19)." in review.summary()
+    assert "not yet confirmed" not in review.summary()
 
 
-def test_iop_recertifies_every_other_month_by_default_60_days() -> None:
+def test_iop_recertifies_at_least_every_60_days() -> None:
+    # 42 CFR 424.24(d)(3)(ii): no less frequently than every 60 days, none earlier.
     review = review_coverage(medicare(), "2.1", ADMITTED, {})
     assert [r.day for r in review.recertifications[:3]] == [60, 120, 180]
     assert review.recertifications[0].due == date(2026, 4, 30)
+    assert review.schedule_verified is True
 
 
-def test_an_unconfirmed_interval_says_so_beside_the_dates() -> None:
-    review = review_coverage(medicare(), "2.5", ADMITTED, {})
+def test_an_unconfirmed_interval_says_so_beside_the_dates(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(catalog.bundled_data_dir(), data)
+    path = data / FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("verified: true", "verified: false", 1), "utf-8")
+    unconfirmed = catalog.load(data, sections=("rules",)).coverage_set(MEDICARE)
+    review = review_coverage(unconfirmed, "2.5", ADMITTED, {})
     assert review.schedule_verified is False
     assert "not yet confirmed in the regulation's current text" in review.summary()
 
