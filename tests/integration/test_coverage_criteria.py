@@ -64,6 +64,10 @@ def test_the_php_and_iop_criteria_quote_the_regulation_paragraphs_they_come_from
         "42 CFR 424.24(e)(1)(i)",
         "42 CFR 424.24(e)(2)(i)",
     } <= labels
+    # The patients each program is intended for, 410.43(c) and 410.44(c), paragraphs 2 to 7
+    # ((c)(1), the weekly hours, is checked with the certification).
+    for section in ("410.43", "410.44"):
+        assert {f"42 CFR {section}(c)({n})" for n in range(2, 8)} <= labels
 
 
 def test_every_shipped_medicare_citation_is_checked_against_the_current_text() -> None:
@@ -73,17 +77,20 @@ def test_every_shipped_medicare_citation_is_checked_against_the_current_text() -
     assert all(s.verified for s in medicare().certification)
 
 
-def test_intensive_outpatient_cites_paragraph_d_and_partial_hospitalization_paragraph_e() -> None:
-    # 424.24(d) is intensive outpatient and (e) partial hospitalization: an IOP criterion
-    # citing (e) would send a reader to the wrong paragraph.
+def test_each_level_cites_its_own_section_and_paragraph_of_the_regulation() -> None:
+    # Partial hospitalization is 410.43 and 424.24(e); intensive outpatient is 410.44 and
+    # 424.24(d). A criterion citing the other program's text sends a reader astray.
+    own = {"2.5": ("42 CFR 410.43", "(e)"), "2.1": ("42 CFR 410.44", "(d)")}
     for criterion in medicare().criteria:
-        if criterion.citation.document != "42 CFR 424.24" or criterion.applies_to == [
-            "2.1",
-            "2.5",
-        ]:
+        if len(criterion.applies_to) != 1:
             continue
-        expected = {"2.1": "(d)", "2.5": "(e)"}[criterion.applies_to[0]]
-        assert criterion.citation.paragraph.startswith(expected), criterion.id
+        section, paragraph = own[criterion.applies_to[0]]
+        citation = criterion.citation
+        if citation.document == "42 CFR 424.24":
+            assert citation.paragraph.startswith(paragraph), criterion.id
+        elif citation.document.startswith("42 CFR 410.4"):
+            assert citation.document == section, criterion.id
+            assert criterion.id.startswith({"2.5": "php-", "2.1": "iop-"}[criterion.applies_to[0]])
 
 
 def test_each_verified_interval_is_the_one_its_quoted_paragraph_states() -> None:
@@ -107,8 +114,8 @@ def test_a_medicare_php_admission_names_each_criterion_met_unmet_or_not_document
     assert by_id["php-in-lieu-of-inpatient-care"] is CriterionAnswer.DOES_NOT_MEET
     assert by_id["php-certification-and-plan-of-care"] is CriterionAnswer.NOT_DOCUMENTED
     assert "iop-needs-at-least-9-hours-a-week" not in by_id
-    # Eight PHP criteria: two answered, six not documented yet.
-    assert review.outcome == "1 criterion not met; 6 not documented yet."
+    # Fourteen PHP criteria: two answered, twelve not documented yet.
+    assert review.outcome == "1 criterion not met; 12 not documented yet."
     text = review.summary()
     assert "Does not meet: Does the record show the client would otherwise need" in text
     assert "not a clinical recommendation" in text and "payer decides coverage" in text

@@ -69,7 +69,7 @@ def test_choosing_the_medicare_set_shows_a_checklist_and_when_recertification_is
     panel.answers["php-in-lieu-of-inpatient-care"].value = "does-not-meet"
     shown = text_of(panel.result.value)
     assert "Coverage checklist: 2.5 Partial hospitalization (PHP)" in shown
-    assert "1 criterion not met; 6 not documented yet." in shown
+    assert "1 criterion not met; 12 not documented yet." in shown
     # 42 CFR 424.24(e)(3)(ii): first recertification as of day 18 (19 March), then every 30
     # days; on 20 March the first is past, so the next is day 48.
     assert "Next recertification (number 2) due by day 48 (2026-04-18), in 29 days." in shown
