@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 
 from carenav import catalog
 from carenav.coverage_review import review_coverage
@@ -187,6 +188,20 @@ def test_the_coverage_set_is_listed_with_the_placement_sets_and_never_read_as_on
         "illustrative-sud",
         MEDICARE,
     ]
+
+
+def test_an_interval_marked_verified_without_the_quoted_text_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(catalog.bundled_data_dir(), data)
+    path = data / FILE
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del record["certification"][0]["citation"]["quote"]
+    path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError) as refused:
+        catalog.load(data, sections=("rules",))
+    (problem,) = refused.value.problems
+    assert problem.file == FILE
+    assert "verified: true needs the citation's quote" in str(problem)
 
 
 def test_a_criterion_for_a_level_the_set_does_not_cover_is_refused_with_file_and_field(

@@ -125,6 +125,16 @@ class CertificationSchedule(StrictModel):
     def _code_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int | float) else value
 
+    @model_validator(mode="after")
+    def _verified_means_quoted(self) -> CertificationSchedule:
+        # An interval is confirmed only against text a reader can see beside it.
+        if self.verified and self.citation.quote is None:
+            raise ValueError(
+                "verified: true needs the citation's quote of the paragraph that states "
+                "the interval; set verified: false until it is quoted"
+            )
+        return self
+
 
 class CoverageCriteriaSet(StrictModel):
     """A payer's coverage criteria for some levels of care, with certification schedules."""
