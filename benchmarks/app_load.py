@@ -31,7 +31,13 @@ sys.path.insert(0, str(REPO))
 
 from tests.browser.harness import CHROMIUM_ARGS, chromium_executable  # noqa: E402
 
-from carenav.serving import apps_dir, free_port, voila_command, voila_environment  # noqa: E402
+from carenav.serving import (  # noqa: E402
+    apps_dir,
+    compile_bytecode,
+    free_port,
+    voila_command,
+    voila_environment,
+)
 
 BASELINE = "one_widget_baseline"
 
@@ -78,6 +84,7 @@ def main() -> int:
         for name in names:
             shutil.copy(apps_dir() / f"{name}.ipynb", root / f"{name}.ipynb")
         write_baseline(root)
+        compile_bytecode()  # as `carenav serve` does before it starts Voila
         port = free_port()
         server = subprocess.Popen(
             voila_command(port, root),

@@ -47,7 +47,12 @@ from tests.browser.harness import (  # noqa: E402
 from tests.hub.harness import ADMIN, Hub, descendants, running_hub  # noqa: E402
 
 from carenav.catalog import bundled_data_dir  # noqa: E402
-from carenav.serving import free_port, voila_command, voila_environment  # noqa: E402
+from carenav.serving import (  # noqa: E402
+    compile_bytecode,
+    free_port,
+    voila_command,
+    voila_environment,
+)
 
 TIMEOUT_MS = 300_000
 PASSWORD = "benchmark-navigator-4417"
@@ -156,6 +161,7 @@ def preheated_voila(pool: int) -> Iterator[tuple[str, int]]:
         f"--VoilaConfiguration.default_pool_size={pool}",
     ]
     env = voila_environment(bundled_data_dir())
+    compile_bytecode()  # as `carenav serve` does before it starts Voila
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

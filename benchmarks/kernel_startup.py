@@ -29,6 +29,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from carenav.serving import compile_bytecode
+
 REPO = Path(__file__).resolve().parents[1]
 APPS = REPO / "voila_apps"
 
@@ -87,6 +89,7 @@ def main() -> int:
     args = parser.parse_args()
     names = [n for n in args.apps.split(",") if n] or sorted(p.stem for p in APPS.glob("*.ipynb"))
 
+    compile_bytecode()  # as `carenav serve` does: kernels import compiled modules
     summary: dict[str, dict[str, float]] = {}
     for name in names:
         runs = [probe(name, "app") for _ in range(args.runs)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,20 @@ def test_a_port_something_listens_on_is_not_free() -> None:
         server.bind(("127.0.0.1", 0))
         server.listen()
         assert not port_is_free(server.getsockname()[1])
+
+
+def test_kernels_import_carenav_from_bytecode_compiled_once_by_serve() -> None:
+    """Each page's kernel imports carenav; none should compile its modules from source."""
+    import importlib.util
+
+    from carenav.serving import PACKAGE_DIR, compile_bytecode
+
+    assert compile_bytecode()
+    sources = sorted(PACKAGE_DIR.rglob("*.py"))
+    assert len(sources) > 50
+    stale = []
+    for source in sources:
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        if not cached.is_file() or cached.stat().st_mtime < source.stat().st_mtime:
+            stale.append(source.relative_to(PACKAGE_DIR))
+    assert stale == []

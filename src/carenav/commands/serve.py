@@ -10,7 +10,13 @@ from pathlib import Path
 from carenav import catalog
 from carenav.errors import InputError
 from carenav.request_guard import default_max_kernels
-from carenav.serving import DEFAULT_PORT, port_is_free, voila_command, voila_environment
+from carenav.serving import (
+    DEFAULT_PORT,
+    compile_bytecode,
+    port_is_free,
+    voila_command,
+    voila_environment,
+)
 
 # A DNS name: letters, digits and dashes in dot-separated labels.
 HOST_NAME = re.compile(
@@ -89,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"carenav: serving the apps at {url}  (data: {loaded.root})", flush=True)
     print("carenav: open that address in your browser; press Ctrl+C to stop.", flush=True)
     command = voila_command(args.port, base_url=base_url, extra_config=args.config)
+    compile_bytecode()  # each page's kernel imports carenav: compile it once, here
     # Become Voila rather than wait on it: a stop signal (Ctrl+C, a service manager's
     # SIGTERM) then reaches Voila itself, which shuts its kernels down, and with them
     # whatever a navigator typed. A child process would outlive its parent.
