@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from carenav.errors import InputError
 from carenav.models.program import Options, Program
 from carenav.models.vocabulary import label
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_PROGRAMS = 4
 NOT_RECORDED = "not recorded"
@@ -120,6 +122,8 @@ def compare(
     ``miles`` and ``estimated_cost`` (by program id) add rows when given, e.g. from the
     finder's results and the cost engine; ``plan_names`` (id -> name) words the plans. InputError for none or more than four programs.
     """
+    import pandas as pd  # the comparison is a table; the page that offers it opens without pandas
+
     if not programs:
         raise InputError("shortlist", "has no programs to compare", "1 to 4 programs")
     if len(programs) > MAX_PROGRAMS:

@@ -10,7 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from carenav.models.frame import NO, OTHERS, UNKNOWN, YES, Codes, day_mask, option_column
+from carenav.models.frame import (
+    NO,
+    OTHERS,
+    UNKNOWN,
+    YES,
+    Codes,
+    day_mask,
+    option_column,
+    options_in,
+)
 
 __all__ = [
     "NO",
@@ -23,12 +32,6 @@ __all__ = [
     "option_column",
     "options_in",
 ]
-
-
-def options_in(frame: pd.DataFrame, prefix: str) -> list[str]:
-    """The options a frame has columns for under a prefix, e.g. every plan id for 'plan'."""
-    start = f"{prefix}:"
-    return [c[len(start) :] for c in frame.columns if c.startswith(start) and c != start + OTHERS]
 
 
 def option_codes(frame: pd.DataFrame, prefix: str, option: str, missing: int = UNKNOWN) -> Codes:

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
-
-import numpy as np
-import numpy.typing as npt
-import pandas as pd
+from typing import TYPE_CHECKING, BinaryIO
 
 from carenav.errors import InputError
 from carenav.models.base import ascii_digits
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+    FloatArray = npt.NDArray[np.float64]
 
 EARTH_RADIUS_MILES = 3958.8
 ZIP_TABLE = Path(__file__).resolve().parent / "geo_data" / "us_zip_centres.csv"
@@ -32,7 +35,6 @@ ZIP_SOURCE = (
     "USPS ZIP Locale Detail)"
 )
 
-FloatArray = npt.NDArray[np.float64]
 Point = tuple[float, float, str]
 
 
@@ -135,6 +137,8 @@ BULK_FROM = 500
 
 def _all_points() -> pd.DataFrame:
     """The whole table, read for one bulk placement and let go (never kept in a kernel)."""
+    import pandas as pd
+
     return pd.read_csv(
         ZIP_TABLE,
         comment="#",
@@ -149,6 +153,9 @@ def locate_many(zip_codes: pd.Series) -> tuple[FloatArray, FloatArray]:
     Each distinct ZIP is searched once, through the same file search as ``locate``; a
     column with many distinct ZIPs is matched against the file read once instead.
     """
+    import numpy as np
+    import pandas as pd
+
     keys = zip_codes.astype("string").fillna("").str.slice(0, 5)
     codes, uniques = pd.factorize(keys)
     if len(uniques) > BULK_FROM:
@@ -174,6 +181,8 @@ def miles_from(
     latitude: float, longitude: float, latitudes: FloatArray, longitudes: FloatArray
 ) -> FloatArray:
     """Great-circle (haversine) miles from one point to many; NaN where a point is unknown."""
+    import numpy as np  # here, not at the top: a finder page shows ZIP place names without it
+
     lat1 = np.radians(latitude)
     lat2 = np.radians(latitudes)
     dlat = lat2 - lat1

@@ -15,6 +15,7 @@ import pytest
 from carenav import catalog
 from carenav.catalog import cache_home, rules
 from carenav.errors import DataError
+from carenav.models import rule_checks
 
 
 @pytest.fixture
@@ -22,13 +23,13 @@ def searches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """The rule sets the contradiction search ran on, with a fresh cache folder."""
     monkeypatch.setenv(cache_home.CACHE_ENV, str(tmp_path / "cache"))
     ran: list[str] = []
-    real = rules.contradictions
+    real = rule_checks.contradictions
 
     def counted(rule_set: rules.RuleSet) -> object:
         ran.append(rule_set.id)
         return real(rule_set)
 
-    monkeypatch.setattr(rules, "contradictions", counted)
+    monkeypatch.setattr(rule_checks, "contradictions", counted)
     return ran
 
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import carenav.catalog.programs as programs_module
 from carenav import catalog
 from carenav.catalog import cache
 from carenav.cli import main
+from carenav.errors import DataError
+from carenav.synthetic import synthetic_table
 
 SAMPLE = Path("programs") / "sample_programs.csv"
 
@@ -129,6 +136,10 @@ def test_the_cache_lives_in_the_users_cache_folder_and_holds_directory_facts_onl
     for path in cache_folder.glob("*.arrow"):
         stored |= set(feather.read_table(path).schema.names)
     assert stored <= set(directory.frame.columns) | set(directory.table.columns)
+    (facts,) = cache_folder.glob("*.facts.json")
+    record = json.loads(facts.read_text(encoding="utf-8"))
+    assert set(record) == {"key", "count", "columns", "billed"}
+    assert set(record["columns"]) == set(directory.frame.columns)
 
 
 def test_programs_placed_at_their_zip_when_validated_are_read_placed_without_the_zip_table(
@@ -147,3 +158,107 @@ def test_programs_placed_at_their_zip_when_validated_are_read_placed_without_the
     for column in ("latitude", "longitude"):
         assert cached.frame[column].notna().all()
         pd.testing.assert_series_equal(cached.frame[column], validated.frame[column])
+
+
+def _billed(directory: programs_module.Directory) -> list[tuple[str, str]]:
+    billed = directory.with_billing()
+    return list(zip(billed["id"], billed["name"], strict=True))
+
+
+def test_a_cached_directory_opens_on_its_facts_and_reads_its_frame_on_first_use(
+    data_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page shows the filters and program names before (and without) reading the frame."""
+    fresh = catalog.load(data_copy, sections=("programs",), revalidate=True).programs
+    _no_validation(monkeypatch)
+
+    cached = catalog.load(data_copy, sections=("programs",)).programs
+
+    assert not cached.is_loaded
+    assert len(cached) == 64
+    assert cached.columns == tuple(str(c) for c in fresh.frame.columns)
+    assert cached.options("lang") == fresh.options("lang") != []
+    assert cached.plans == fresh.plans != []
+    assert cached.billed() == _billed(fresh) != []
+    assert cached.offers_level("2.1") and not cached.offers_level("9.9")
+    assert not cached.is_loaded
+    pd.testing.assert_frame_equal(cached.frame, fresh.frame)
+    assert cached.is_loaded
+
+
+def test_a_cache_deleted_while_a_page_is_open_is_rebuilt_from_the_unchanged_files(
+    data_copy: Path, cache_folder: Path
+) -> None:
+    catalog.load(data_copy, sections=("programs",))
+    opened = catalog.load(data_copy, sections=("programs",)).programs
+    for path in cache_folder.glob("*.arrow"):
+        path.unlink()
+
+    assert opened.program("puffin-point-iop").name == "Puffin Point Intensive Outpatient"
+    assert len(list(cache_folder.glob("*.arrow"))) == 2
+
+
+def test_files_changed_while_a_page_is_open_are_refused_not_mixed_with_what_it_showed(
+    data_copy: Path, cache_folder: Path
+) -> None:
+    catalog.load(data_copy, sections=("programs",))
+    opened = catalog.load(data_copy, sections=("programs",)).programs
+    for path in cache_folder.glob("*.arrow"):
+        path.unlink()
+    path = data_copy / SAMPLE
+    path.write_text(path.read_text(encoding="utf-8").replace("Puffin Point", "Puffin"), "utf-8")
+
+    with pytest.raises(DataError) as refused:
+        opened.frame  # noqa: B018 -- reading it is the act under test
+
+    assert "programs: changed since this page opened" in str(refused.value)
+    assert "reloaded" in str(refused.value)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not-json", "other-key", "wrong-shape"])
+def test_a_damaged_facts_file_is_never_trusted(
+    data_copy: Path, cache_folder: Path, damage: str
+) -> None:
+    catalog.load(data_copy, sections=("programs",))
+    (facts,) = cache_folder.glob("*.facts.json")
+    record = json.loads(facts.read_text(encoding="utf-8"))
+    text = {
+        "truncated": facts.read_text(encoding="utf-8")[:40],
+        "not-json": "<html>",
+        "other-key": json.dumps({**record, "key": "0" * 64, "count": 3}),
+        "wrong-shape": json.dumps({**record, "count": "64", "billed": [["only-an-id"]]}),
+    }[damage]
+    facts.write_text(text, encoding="utf-8")
+
+    loaded = catalog.load(data_copy, sections=("programs",)).programs
+
+    assert loaded.is_loaded  # validated again, not opened on the damaged facts
+    assert len(loaded) == 64
+    assert json.loads(facts.read_text(encoding="utf-8"))["count"] == 64
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(size=st.integers(min_value=1, max_value=120), seed=st.integers(0, 10_000))
+def test_the_facts_a_page_opens_on_are_the_facts_of_the_frame_it_searches_later(
+    size: int, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "data"
+        shutil.copytree(catalog.bundled_data_dir(), root, ignore=shutil.ignore_patterns("programs"))
+        (root / "programs").mkdir()
+        synthetic_table(size, seed).to_csv(root / SAMPLE, index=False)
+        monkeypatch.setenv(cache.CACHE_ENV, str(Path(tmp) / "cache"))
+
+        fresh = catalog.load(root, sections=("programs",), revalidate=True).programs
+        opened = catalog.load(root, sections=("programs",)).programs
+        facts = opened.facts
+
+        assert not opened.is_loaded
+        assert facts == fresh.facts
+        assert facts.count == len(opened.frame) == size
+        assert facts.columns == tuple(str(c) for c in opened.frame.columns)
+        assert list(facts.billed) == _billed(opened)

@@ -21,7 +21,7 @@ from carenav.resources import bundled_data_dir
 if TYPE_CHECKING:
     # Section loaders and their models are imported when a section is read, so a
     # kernel that shows only the levels of care does not import pandas or the rules.
-    from carenav.catalog.programs import Directory
+    from carenav.catalog.program_directory import Directory
     from carenav.models.coverage import CoveragePlan
     from carenav.models.coverage_criteria import CoverageCriteriaSet
     from carenav.models.evidence import EvidenceSet
@@ -249,7 +249,7 @@ def load(
 
         vignettes = load_vignettes(root, rule_sets, problems)
     if "programs" in wanted:
-        from carenav.catalog.programs import load_directory
+        from carenav.catalog.program_directory import load_directory
 
         programs = load_directory(
             root, problems, continuum.codes() if continuum else (), use_cache=not revalidate
@@ -287,7 +287,7 @@ def _empty(section: str) -> Any:
         from carenav.models.reference import ReferenceTables
 
         return ReferenceTables()
-    from carenav.catalog.programs import Directory
+    from carenav.catalog.program_directory import Directory
 
     return Directory.empty()
 

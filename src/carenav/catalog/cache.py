@@ -1,7 +1,9 @@
 """The validated program directory cached in Arrow's Feather format, so a kernel opens it at once.
 
 `carenav validate` (and any full load) checks every row once, then writes the directory
-frame and its validated cells to two Feather (Arrow IPC) files named by a key: the SHA-256 of the
+frame and its validated cells to two Feather (Arrow IPC) files, and what a first screen
+shows of them (the count, the frame's columns, the billed programs' names) to a small
+JSON file that is read without pandas, all named by a key: the SHA-256 of the
 directory's files and of levels_of_care.yaml (the rows are checked against it), the
 carenav version and this format's version. A kernel that finds the files for its key
 reads them instead of validating again. A changed file changes the key; a cache whose
@@ -23,15 +25,17 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from carenav.catalog.cache_home import CACHE_ENV as CACHE_ENV
 from carenav.catalog.cache_home import cache_dir, content_key
-from carenav.catalog.frame import tiers_column
 from carenav.models.frame import TIERS
 
-FORMAT_VERSION = "1"
+if TYPE_CHECKING:
+    import pandas as pd
+
+# 2: a facts file (count, columns, billed programs) beside the frame and the cells.
+FORMAT_VERSION = "2"
 _KEY_FIELD = b"carenav.directory_cache_key"
 _UNITS_FIELD = b"carenav.datetime_units"
 
@@ -49,6 +53,28 @@ def _paths(key: str) -> tuple[Path, Path]:
     )
 
 
+def _facts_path(key: str) -> Path:
+    return cache_dir() / f"directory-{key[:32]}.facts.json"
+
+
+def read_facts(key: str) -> dict[str, object] | None:
+    """What the cache for this key recorded about its directory, read without pandas or pyarrow.
+
+    None when there is no cache for the key (its frame and cells must be there too) or the
+    file is not one this version wrote for this key.
+    """
+    frame_path, cells_path = _paths(key)
+    try:
+        if not (frame_path.is_file() and cells_path.is_file()):
+            return None
+        record = json.loads(_facts_path(key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    return record
+
+
 def read_cached(key: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """The cached frame and cells for this key, or None when there is no trustworthy cache."""
     frame_path, cells_path = _paths(key)
@@ -56,6 +82,8 @@ def read_cached(key: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
         return None
     try:
         import pyarrow.feather as feather
+
+        from carenav.catalog.frame import tiers_column
 
         frame_table = feather.read_table(frame_path, memory_map=True)
         cells_table = feather.read_table(cells_path, memory_map=True)
@@ -76,8 +104,14 @@ def read_cached(key: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     return frame, cells
 
 
-def write_cache(key: str, frame: pd.DataFrame, cells: pd.DataFrame) -> bool:
-    """Write the cache for this key; False (and nothing left behind) when it cannot be written."""
+def write_cache(
+    key: str, frame: pd.DataFrame, cells: pd.DataFrame, facts: dict[str, object]
+) -> bool:
+    """Write the cache for this key; False (and nothing left behind) when it cannot be written.
+
+    The facts (JSON: what a first screen shows) are written last, so facts on disk mean the
+    frame and the cells beside them are complete.
+    """
     try:
         import pyarrow as pa
         import pyarrow.feather as feather
@@ -104,6 +138,18 @@ def write_cache(key: str, frame: pd.DataFrame, cells: pd.DataFrame) -> bool:
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
+        _write_text(_facts_path(key), json.dumps({**facts, "key": key}))
     except Exception:  # a read-only home, a full disk: the directory still loads, uncached
         return False
     return True
+
+
+def _write_text(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

@@ -19,7 +19,6 @@ from carenav.catalog.reading import display_path, read_yaml
 from carenav.errors import Problem, field_path, problems_from_validation
 from carenav.models.conditions import CONDITION_KINDS
 from carenav.models.levels import Continuum
-from carenav.models.rule_checks import contradictions
 from carenav.models.rules import DEFER_CHECKS, RuleIssue, RuleSet
 
 RULES_FOLDER = "rules"
@@ -104,6 +103,8 @@ def load_rule_set_file(
     key = check_key(CONTRADICTIONS, [root / LEVELS_FILE, path])
     if not recheck and passed_before(key):
         return rule_set
+    from carenav.models.rule_checks import contradictions  # numpy: only when the search runs
+
     found = contradictions(rule_set)
     if found == []:
         remember_passed(key)

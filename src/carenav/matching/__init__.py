@@ -15,9 +15,10 @@ True
 """
 
 from carenav.matching.criteria import Criterion, Option, track_options
-from carenav.matching.engine import SORT_KEYS, Matches, SortKey, find_programs
+from carenav.matching.engine import Matches, find_programs
 from carenav.matching.reasons import NOT_CONFIRMED
 from carenav.matching.score import score
+from carenav.models.ranking import SORT_KEYS, SortKey
 
 __all__ = [
     "NOT_CONFIRMED",

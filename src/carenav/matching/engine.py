@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -23,17 +22,8 @@ from carenav.matching.criteria import Criterion, hard_criteria, preference_crite
 from carenav.matching.reasons import missed, reasons_for
 from carenav.matching.score import score
 from carenav.models.client import ClientNeeds, Weights
-from carenav.models.ranking import Ranking
+from carenav.models.ranking import SORT_KEYS, Ranking, SortKey
 
-SortKey = Literal["score", "distance", "wait", "verified", "name", "cost"]
-SORT_KEYS: dict[str, str] = {
-    "score": "best fit first (score)",
-    "distance": "nearest first",
-    "wait": "shortest wait first",
-    "verified": "most recently verified first",
-    "name": "by name",
-    "cost": "lowest estimated cost first",
-}
 # Columns every result row carries, beside score, miles and reasons.
 SHOWN = (
     "id",
@@ -181,7 +171,7 @@ def find_programs(
             frame["latitude"].to_numpy(dtype=float),
             frame["longitude"].to_numpy(dtype=float),
         )
-    known_plans = options_in(frame, "plan")
+    known_plans = options_in(frame.columns, "plan")
     criteria = hard_criteria(
         needs,
         frame,

@@ -12,17 +12,19 @@ assessment and the catalog checks every combination of ratings with the same cod
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
-import numpy as np
-import numpy.typing as npt
 from pydantic import Discriminator, Field, Tag, TypeAdapter
 
 from carenav.models.base import Identifier, StrictModel
 
-Mask = npt.NDArray[np.bool_]
-Ratings = Mapping[str, npt.NDArray[np.int64]]
-Flags = Mapping[str, Mask]
+if TYPE_CHECKING:  # numpy is imported where a condition is evaluated, not to read a rule file
+    import numpy as np
+    import numpy.typing as npt
+
+    Mask = npt.NDArray[np.bool_]
+    Ratings = Mapping[str, npt.NDArray[np.int64]]
+    Flags = Mapping[str, Mask]
 
 
 class Reference(NamedTuple):
@@ -103,6 +105,8 @@ class AnyRatingAtLeast(StrictModel):
     any_rating_at_least: CountTest
 
     def evaluate(self, ratings: Ratings, flags: Flags) -> Mask:
+        import numpy as np
+
         test = self.any_rating_at_least
         hits = sum(
             (ratings[d] >= test.rating).astype(np.int64) for d in _scope(test.dimensions, ratings)
@@ -120,6 +124,8 @@ class AllRatingsAtMost(StrictModel):
     all_ratings_at_most: AllTest
 
     def evaluate(self, ratings: Ratings, flags: Flags) -> Mask:
+        import numpy as np
+
         test = self.all_ratings_at_most
         result: Mask = np.ones_like(next(iter(ratings.values())), dtype=np.bool_)
         for dimension in _scope(test.dimensions, ratings):

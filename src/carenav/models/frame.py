@@ -11,17 +11,45 @@ does no work of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import numpy as np
-import numpy.typing as npt
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from carenav.models.billing import Weekday
 from carenav.models.vocabulary import Condition, Format, Holistic, Population, Therapy, Track
 
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Codes = npt.NDArray[np.int8]
+
 NO, UNKNOWN, YES = 0, 1, 2
 OTHERS = "*"
-Codes = npt.NDArray[np.int8]
+
+
+def __getattr__(name: str) -> Any:
+    """`Codes` (int8 arrays), built on first use: this contract is read by first screens
+    that never touch an array, and numpy costs a kernel about 0.13 s to import."""
+    if name == "Codes":
+        import numpy as np
+        import numpy.typing as npt
+
+        return npt.NDArray[np.int8]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def options_in(columns: Iterable[Hashable], prefix: str) -> list[str]:
+    """The options a frame has columns for under a prefix, e.g. every plan id for 'plan'.
+
+    `columns` are a frame's columns, or the directory's recorded ones (no frame read).
+    """
+    start = f"{prefix}:"
+    return [
+        name[len(start) :]
+        for name in map(str, columns)
+        if name.startswith(start) and name != start + OTHERS
+    ]
+
 
 # The columns of a directory file, in the documented order.
 TABLE_COLUMNS: tuple[str, ...] = (

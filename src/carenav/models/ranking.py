@@ -8,12 +8,23 @@ the finder like a placement rule set is handed to placement. The user's own weig
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from carenav.models.base import Source, StrictModel
 from carenav.models.client import Weights
+
+# How the finder can order its results, with the words the apps and the CLI show.
+SortKey = Literal["score", "distance", "wait", "verified", "name", "cost"]
+SORT_KEYS: dict[str, str] = {
+    "score": "best fit first (score)",
+    "distance": "nearest first",
+    "wait": "shortest wait first",
+    "verified": "most recently verified first",
+    "name": "by name",
+    "cost": "lowest estimated cost first",
+}
 
 
 class RankingValue(StrictModel):

@@ -150,12 +150,12 @@ class CostInputs:
         self.plan_choice.add_class("carenav-plan-choice")
         self.plan_form: ModelForm[EnteredPlan] | None = None
         self.plan_form_box = widgets.VBox([])
-        # Names and ids from the validated cells: no model per program (20,000 took seconds).
-        billed = catalog.programs.with_billing()
+        # Names and ids from the directory's facts: no model per program (20,000 took
+        # seconds), and no frame until a program is chosen.
         self.program_choice = widgets.Dropdown(
             options=[
                 ("Enter a rate by hand…", ENTER_RATE),
-                *zip(billed["name"], billed["id"], strict=True),
+                *((name, pid) for pid, name in catalog.programs.billed()),
             ],
             value=ENTER_RATE,
             description="Program",

@@ -71,26 +71,28 @@ class NavigatorApp(AppShell):
     # -- steps ---------------------------------------------------------------------------
 
     def _build(self, index: int) -> Step:
-        from carenav.ui import (
-            navigator_client,
-            navigator_costs,
-            navigator_handout,
-            navigator_level,
-            navigator_programs,
-        )
-
+        # Each step's module is imported when the step is first opened: the page opens on
+        # the client step without the engines (and pandas) the later steps need.
         case, update, guard, today = self.case, self.update, self.guard, self.today
         if index == CLIENT:
-            return navigator_client.ClientStep(self.catalog, case, update, guard, today)
+            from carenav.ui.navigator_client import ClientStep
+
+            return ClientStep(self.catalog, case, update, guard, today)
         if index == LEVEL:
-            return navigator_level.LevelStep(self.catalog, case, update, guard, today)
+            from carenav.ui.navigator_level import LevelStep
+
+            return LevelStep(self.catalog, case, update, guard, today)
         if index == PROGRAMS:
-            return navigator_programs.ProgramsStep(self.catalog, case, update, guard, today)
+            from carenav.ui.navigator_programs import ProgramsStep
+
+            return ProgramsStep(self.catalog, case, update, guard, today)
         if index == COSTS:
-            return navigator_costs.CostsStep(self.catalog, case, update, guard, today)
-        return navigator_handout.HandoutStep(
-            self.catalog, case, guard, today, self.open_case, self.say
-        )
+            from carenav.ui.navigator_costs import CostsStep
+
+            return CostsStep(self.catalog, case, update, guard, today)
+        from carenav.ui.navigator_handout import HandoutStep
+
+        return HandoutStep(self.catalog, case, guard, today, self.open_case, self.say)
 
     def step(self, index: int) -> Step:
         """The step at this position, built (and put in its tab) the first time it is asked for."""

@@ -13,7 +13,6 @@ from typing import Any
 import ipywidgets as widgets
 
 from carenav.catalog import Catalog
-from carenav.directory import options_in
 from carenav.errors import InputError
 from carenav.models.case import CaseCoverage, ClientCase
 from carenav.models.client import ClientNeeds
@@ -34,12 +33,11 @@ USE_HOUSEHOLD = "Use household income (sliding scale, Medicaid bands)"
 
 def needs_panel(catalog: Catalog) -> NeedsPanel:
     """The finder's needs panel for this catalog, without its plan and level fields."""
-    frame = catalog.programs.frame
     panel = NeedsPanel(
         {},
         {},
-        options_in(frame, "medicaid"),
-        options_in(frame, "lang"),
+        catalog.programs.options("medicaid"),
+        catalog.programs.options("lang"),
         default_weights=catalog.ranking.default_weights(),
     )
     for control in (panel.plan, panel.levels):

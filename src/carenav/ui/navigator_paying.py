@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from carenav.catalog import Catalog
-from carenav.directory import options_in
 from carenav.models.case import ClientCase
 from carenav.models.client import ClientNeeds
 from carenav.models.coverage import MedicaidPlan, OriginalMedicarePlan, SelfPayPlan
@@ -31,7 +30,7 @@ def finder_needs(case: ClientCase, catalog: Catalog) -> tuple[ClientNeeds | None
         update["medicaid_state"] = plan.state.upper()
     elif isinstance(plan, SelfPayPlan):
         update["other_payment"] = needs.other_payment | {"self-pay", "sliding-scale"}
-    elif needs.plan in options_in(catalog.programs.frame, "plan"):
+    elif needs.plan in catalog.programs.options("plan"):
         return needs, ""
     else:
         name = plan.name if plan is not None else needs.plan

@@ -8,26 +8,30 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
-import pandas as pd
 
 from carenav import catalog as catalog_module
 from carenav.catalog import Catalog
-from carenav.compare import MAX_PROGRAMS, compare
+from carenav.compare import MAX_PROGRAMS
 from carenav.costs import next_monday
-from carenav.directory import options_in
 from carenav.errors import CarenavError, InputError
-from carenav.matching import SORT_KEYS, Matches, find_programs
-from carenav.matching.costs import estimated_costs
 from carenav.models.client import ClientNeeds
 from carenav.models.coverage import CoveragePlan, EstimateInputs
+from carenav.models.ranking import SORT_KEYS
 from carenav.ui.base import AppShell
 from carenav.ui.finder_inputs import NeedsPanel, field
-from carenav.ui.finder_views import SHOWN_RESULTS, comparison_html, near_misses_html, results_html
 from carenav.ui.forms import spec
 from carenav.ui.html import escape
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from carenav.matching import Matches
+
+# The page opens without the engines and their pandas (about 0.6 s of a kernel's start):
+# the directory's facts name its options, and the first search imports and reads the rest.
 
 SECTIONS = ("programs", "payers", "reference", "ranking")
 
@@ -50,12 +54,11 @@ class ProgramFinderApp(AppShell):
             self.mount()
             return
         self.directory = self.catalog.programs
-        frame = self.directory.frame
         names = {
             lvl.code: self.catalog.continuum.label(lvl.code)
             for lvl in self.catalog.continuum.levels
         }
-        offered = [code for code in names if f"level:{code}" in frame]
+        offered = [code for code in names if self.directory.offers_level(code)]
         self.level_names = {code: names[code] for code in offered}
         levels = {lvl.code: lvl for lvl in self.catalog.continuum.levels}
         level_labels = {
@@ -66,9 +69,9 @@ class ProgramFinderApp(AppShell):
         names = self.catalog.plan_names()
         self.inputs = NeedsPanel(
             level_labels,
-            {p: names.get(p, p) for p in options_in(frame, "plan")},
-            options_in(frame, "medicaid"),
-            options_in(frame, "lang"),
+            {p: names.get(p, p) for p in self.directory.options("plan")},
+            self.directory.options("medicaid"),
+            self.directory.options("lang"),
             default_weights=self.catalog.ranking.default_weights(),
         )
         self._build_outputs()
@@ -147,6 +150,8 @@ class ProgramFinderApp(AppShell):
             weeks=int(self.cost_weeks.value),
             level=min(needs.levels, key=float, default="2.1"),
         )
+        from carenav.matching.costs import estimated_costs
+
         totals = estimated_costs(self.directory.frame, plan, inputs, self.catalog.reference)
         self.cost_note.value = (
             f"<p><small>Estimated cost: {escape(plan.name)}, in network, {inputs.weeks} weeks from "
@@ -166,6 +171,9 @@ class ProgramFinderApp(AppShell):
         except InputError as exc:
             self.say_error(str(exc))
             return
+        from carenav.matching import find_programs
+        from carenav.ui.finder_views import SHOWN_RESULTS, near_misses_html, results_html
+
         costs = self._costs(needs)
         self._offer_cost_sort(costs is not None)
         self.matches = find_programs(
@@ -225,6 +233,11 @@ class ProgramFinderApp(AppShell):
         if len(chosen) > MAX_PROGRAMS:
             self.comparison.value = f'<p role="alert">Choose at most {MAX_PROGRAMS} programs to compare; {len(chosen)} are chosen.</p>'
             return
+        import pandas as pd
+
+        from carenav.compare import compare
+        from carenav.ui.finder_views import comparison_html
+
         results = self.matches.results
         rows = results[results["id"].isin(chosen)]
         miles = {
