@@ -34,6 +34,7 @@ def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the directory was validated again instead of read from its cache")
 
     monkeypatch.setattr(programs_module, "validate_rows", refuse)
+    monkeypatch.setattr(programs_module, "check_columns", refuse)
 
 
 def test_validate_builds_the_cache_and_the_next_load_reads_it_without_validating(

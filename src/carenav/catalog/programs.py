@@ -13,11 +13,11 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import cast
 
 import pandas as pd
 
 from carenav.catalog.frame import frame_from_table
+from carenav.catalog.program_columns import check_columns
 from carenav.catalog.program_directory import PROGRAMS_DIR, Directory, load_directory
 from carenav.catalog.program_rows import (
     _PATHS,
@@ -29,7 +29,6 @@ from carenav.catalog.program_rows import (
 )
 from carenav.catalog.reading import display_path
 from carenav.errors import Problem
-from carenav.models.program import Program
 
 _SLICE = 2_000
 __all__ = [
@@ -129,13 +128,23 @@ def _validated(
         table = read_table(path, root, problems)
         if table is None:
             continue
-        records = cast(list[dict[str, str]], table.to_dict("records"))
+        # Each distinct cell checked once; only rows that fail a part are built as a
+        # Program, so their problems are worded by the model (validate_rows) as always.
+        settled = check_columns(table)
         lines = table.index.tolist()
-        # Validated a slice at a time and then let go: the directory keeps the checked
-        # cells and the frame, never a model per row (the peak stays small at 84,578 rows).
-        for start in range(0, len(records), _SLICE):
-            rows = zip(lines[start : start + _SLICE], records[start : start + _SLICE], strict=True)
-            found = validate_rows(rows, shown, problems)
+        for start in range(0, len(table), _SLICE):
+            stop = min(start + _SLICE, len(table))
+            unsettled = [p for p in range(start, stop) if not settled.passed[p]]
+            built = dict(zip(unsettled, _rows(table, unsettled), strict=True))
+            found: list[tuple[str, tuple[str, ...]]] = []
+            for position in range(start, stop):
+                passed = settled.row(position)
+                if passed is not None:
+                    found.append(passed)
+                    continue
+                row = built[position]
+                for program in validate_rows([(lines[position], row)], shown, problems):
+                    found.append((program.id, tuple(program.levels)))
             _check_levels(found, shown, codes, problems)
             _check_unique(found, seen, problems)
         tables.append(table)
@@ -147,18 +156,28 @@ def _validated(
     return Directory(frame_from_table(table), table, tuple(display_path(p, root) for p in files))
 
 
+def _rows(table: pd.DataFrame, positions: list[int]) -> list[dict[str, str]]:
+    """The rows at these positions as column -> text (a column at a time: to_dict is slow)."""
+    if not positions:
+        return []
+    picked = table.iloc[positions]
+    names = [str(c) for c in picked.columns]
+    columns = [picked[c].tolist() for c in picked.columns]
+    return [dict(zip(names, cells, strict=True)) for cells in zip(*columns, strict=True)]
+
+
 def _check_levels(
-    programs: list[Program], file: str, codes: set[str], problems: list[Problem]
+    programs: list[tuple[str, tuple[str, ...]]], file: str, codes: set[str], problems: list[Problem]
 ) -> None:
     if not codes:
         return
-    for program in programs:
-        for code in program.levels:
+    for program_id, levels in programs:
+        for code in levels:
             if code not in codes:
                 problems.append(
                     Problem(
                         file,
-                        program.id,
+                        program_id,
                         "levels",
                         f"level {code} is not in levels_of_care.yaml",
                         ", ".join(sorted(codes, key=float)),
@@ -166,10 +185,12 @@ def _check_levels(
                 )
 
 
-def _check_unique(programs: list[Program], seen: set[str], problems: list[Problem]) -> None:
-    for program in programs:
-        if program.id in seen:
+def _check_unique(
+    programs: list[tuple[str, tuple[str, ...]]], seen: set[str], problems: list[Problem]
+) -> None:
+    for program_id, _ in programs:
+        if program_id in seen:
             problems.append(
-                Problem(PROGRAMS_DIR, program.id, "id", "appears twice", "each program id once")
+                Problem(PROGRAMS_DIR, program_id, "id", "appears twice", "each program id once")
             )
-        seen.add(program.id)
+        seen.add(program_id)
