@@ -21,7 +21,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from carenav import catalog
@@ -415,6 +415,9 @@ def test_a_real_process_exits_with_an_answer_or_one_clear_message(
     work: Path, command: str, data: Any
 ) -> None:
     argv = command_line(work, command, data)
+    # No shell or launcher can pass a NUL byte in an argument (execve takes C strings), so
+    # such a command line never reaches carenav; the in-process test above still sends it.
+    assume(not any("\x00" in arg for arg in argv))
     try:
         done = subprocess.run(
             [sys.executable, "-m", "carenav.cli", *argv],
