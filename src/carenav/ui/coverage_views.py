@@ -11,7 +11,7 @@ from carenav.ui.html import escape, table
 
 
 def due_words(review: CoverageReview, today: date) -> str:
-    """'Next recertification due by day 30 (2026-03-31), in 5 days.' or why none is listed."""
+    """'Next recertification (number 1) due by day 18 (2026-03-19), in 5 days.' or why none is listed."""
     upcoming = review.next_recertification(today)
     if upcoming is None:
         return "No recertification date is listed for this level."
