@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
+from carenav.dates import next_monday as next_monday
 from carenav.models.base import Money, Rate, StrictModel
 from carenav.models.coverage import Network
 
@@ -15,15 +16,6 @@ from carenav.models.coverage import Network
 def percent_text(share: Decimal) -> str:
     """0.2 -> '20%'; 0.125 -> '12.5%'."""
     return f"{(share * 100).normalize():f}%"
-
-
-def next_monday(today: date) -> date:
-    """The first Monday after `today`: where an estimate starts unless told otherwise.
-
-    >>> next_monday(date(2026, 11, 27)), next_monday(date(2026, 11, 30))
-    (datetime.date(2026, 11, 30), datetime.date(2026, 12, 7))
-    """
-    return today + timedelta(days=7 - today.weekday())
 
 
 def long_date(day: date) -> str:

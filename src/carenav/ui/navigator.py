@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from carenav import catalog as catalog_module
 from carenav.catalog import Catalog
-from carenav.costs import next_monday
+from carenav.dates import next_monday
 from carenav.errors import CarenavError, InputError
 from carenav.models.case import ClientCase
 from carenav.ui.base import AppShell

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 from carenav import catalog as catalog_module
 from carenav.catalog import Catalog
 from carenav.compare import MAX_PROGRAMS
-from carenav.costs import next_monday
+from carenav.dates import next_monday
 from carenav.errors import CarenavError, InputError
 from carenav.models.client import ClientNeeds
 from carenav.models.coverage import CoveragePlan, EstimateInputs
