@@ -54,11 +54,13 @@ KNOWN_VALIDATORS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # Whether any billing column is filled (a billing then needs meeting days), and whether each
 # coordinate is given: derived cells, "yes" or "".
 BILLED, HAS_LATITUDE, HAS_LONGITUDE = "(billing given)", "(latitude given)", "(longitude given)"
+_TEMPLATE_ADDRESS = {"city": "Portland", "state": "OR", "zip": "97205"}
 # Cells validators read together -> (the record cells they stand for, the record keys they fill).
 # levels, tracks: Program's field validators. Meeting days: the schedule's and billing's
 # field validators, Schedule._days_agree (with days_per_week), Program's check that billing
-# and schedule days agree, and billing's need of them. Coordinates: both or neither.
-_TEMPLATE_ADDRESS = {"city": "Portland", "state": "OR", "zip": "97205"}
+# and schedule days agree, and billing's need of them. Coordinates: both or neither. A filled
+# billing stands in as unit "day" and a given coordinate as 0: their values are checked as
+# fields of their own.
 JOINT: dict[tuple[str, ...], tuple[Callable[[tuple[str, ...]], dict[str, str]], frozenset[str]]] = {
     ("levels",): (lambda cells: {"levels": cells[0]}, frozenset({"levels"})),
     ("tracks",): (lambda cells: {"tracks": cells[0]}, frozenset({"tracks"})),
