@@ -3,7 +3,11 @@
 Against `carenav serve` (bundled sample data), N = 1, 4, 8, 12 pages of one app are
 opened at the same moment in one headless Chromium (each page in a context of its own,
 as N navigators would), and each page's time from navigation until its widgets are
-visible is taken. After every burst the kernels' resident memory is summed (RSS, and
+visible is taken. Each context has opened the page once before (a returning navigator's
+browser holds the page's scripts in its cache); `--cold` measures first visits, where
+every page also downloads and compiles about 5 MB of scripts in the burst. Either way
+the N browsers render on the server's own two cores, which N navigators' own computers
+would not: the figures are an upper bound on what the server makes them wait. After every burst the kernels' resident memory is summed (RSS, and
 PSS, which counts pages shared between kernels once), then the pages are closed and the
 kernels allowed to end before the next burst. With `--hub`, the same is done through
 JupyterHub (deploy/jupyterhub/) for N navigators, each logged in with their own server.
@@ -28,12 +32,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
 from playwright.async_api import Browser, BrowserContext, async_playwright
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,10 +75,77 @@ class Burst:
     kernel_rss_mb: float
     kernel_pss_mb: float
     rest_rss_mb: float = 0.0
+    # Navigation until the page's HTML has fully arrived: Voila sends it once the kernel
+    # has run the notebook, so this is the server's part of each page load.
+    served: list[float] = field(default_factory=list)
+    # CPU seconds spent during the burst by the browsers, the kernels and the server.
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def served_median(self) -> float:
+        return statistics.median(self.served) if self.served else float("nan")
+
+
+class CpuMeter:
+    """CPU seconds used by the browsers, the kernels and the server while a burst runs.
+
+    Samples every process five times a second and keeps each one's last reading, so a
+    process that lives shorter than a sample is missed (none of these do)."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.first: dict[int, float] = {}
+        self.last: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _kind(self, process: psutil.Process) -> str | None:
+        name = process.name()
+        if "chrom" in name or "headless" in name:
+            return "browsers"
+        if process.pid == self.root or self.root in {p.pid for p in process.parents()}:
+            return "kernels" if "ipykernel_launcher" in " ".join(process.cmdline()) else "server"
+        return None
+
+    def _sample(self) -> None:
+        for process in psutil.process_iter():
+            try:
+                kind = self._kind(process)
+                if kind is None:
+                    continue
+                times = process.cpu_times()
+                used = times.user + times.system
+            except (psutil.Error, OSError):
+                continue
+            # Before the burst: what it had used; a process the burst started: from zero.
+            self.first.setdefault(process.pid, 0.0 if self._started else used)
+            self.last[process.pid] = (kind, used)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self._sample()
+
+    def __enter__(self) -> CpuMeter:
+        self._started = False
+        self._sample()  # what each process had used before the burst
+        self._started = True
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    def totals(self) -> dict[str, float]:
+        out = {"browsers": 0.0, "kernels": 0.0, "server": 0.0}
+        for pid, (kind, used) in self.last.items():
+            out[kind] += used - self.first.get(pid, 0.0)
+        return out
 
 
 def _memory_kb(pid: int, field: str) -> int:
@@ -115,29 +188,39 @@ async def wait_for_no_kernels(root: int, keep: int = 0, timeout: float = 120.0) 
         await asyncio.sleep(0.25)
 
 
-async def load(context: BrowserContext, url: str, start: float) -> float:
+async def load(context: BrowserContext, url: str, start: float) -> tuple[float, float]:
+    """Seconds from the burst's start until this page's widgets show, and until its HTML
+    had fully arrived (the server's part)."""
     page = await context.new_page()
+    opened = time.perf_counter()
     await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     await page.wait_for_selector(".carenav-ready", state="visible", timeout=TIMEOUT_MS)
-    return time.perf_counter() - start
+    shown = time.perf_counter() - start
+    response_end = await page.evaluate(
+        "() => performance.getEntriesByType('navigation')[0].responseEnd / 1000"
+    )
+    return shown, opened - start + float(response_end)
 
 
 async def burst(
     contexts: list[BrowserContext], urls: list[str], root: int, where: str, keep: int = 0
 ) -> Burst:
-    start = time.perf_counter()
-    seconds = await asyncio.gather(
-        *(load(c, u, start) for c, u in zip(contexts, urls, strict=True))
-    )
+    with CpuMeter(root) as meter:
+        start = time.perf_counter()
+        timings = await asyncio.gather(
+            *(load(c, u, start) for c, u in zip(contexts, urls, strict=True))
+        )
     kernels = kernels_under(root)
     result = Burst(
         where,
         len(urls),
-        list(seconds),
+        [shown for shown, _ in timings],
         len(kernels),
         megabytes(kernels, "Rss"),
         megabytes(kernels, "Pss"),
         megabytes(others_under(root), "Rss"),
+        served=[served for _, served in timings],
+        cpu=meter.totals(),
     )
     for context in contexts:
         for page in context.pages:
@@ -196,8 +279,17 @@ async def wait_for_pool(root: int, pool: int, apps: int, timeout: float = 300.0)
     await asyncio.sleep(5)  # a refilled kernel still runs its notebook: let it finish
 
 
+async def warm_up(context: BrowserContext, url: str) -> None:
+    """Open the page once in this browser and close it, so its scripts are in its cache."""
+    page = await context.new_page()
+    await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    await page.wait_for_selector(".carenav-ready", state="visible", timeout=TIMEOUT_MS)
+    await page.goto("about:blank")  # leaving the page ends its kernel; closing it would not
+    await page.close()
+
+
 async def against_serve(
-    browser: Browser, app: str, sizes: list[int], preheat: int = 0
+    browser: Browser, app: str, sizes: list[int], preheat: int = 0, cold: bool = False
 ) -> list[Burst]:
     results = []
     where = f"preheat {preheat}" if preheat else "carenav serve"
@@ -210,9 +302,13 @@ async def against_serve(
         await burst([warm], [url], root, "warm-up")  # first kernel start, cold caches
         await warm.close()
         for n in sizes:
+            contexts = [await browser.new_context() for _ in range(n)]
+            if not cold:  # returning navigators: each browser has the page's scripts cached
+                for context in contexts:
+                    await warm_up(context, url)
+                await wait_for_no_kernels(root, keep=preheat * apps)
             if preheat:
                 await wait_for_pool(root, preheat, apps)
-            contexts = [await browser.new_context() for _ in range(n)]
             results.append(await burst(contexts, [url] * n, root, where, keep=preheat * apps))
             for context in contexts:
                 await context.close()
@@ -230,17 +326,20 @@ async def _sign_up(context: BrowserContext, hub: Hub, name: str) -> None:
     await page.close()
 
 
-async def _log_in(context: BrowserContext, hub: Hub, name: str, then: str) -> None:
+async def _log_in(
+    context: BrowserContext, hub: Hub, name: str, then: str, land: str | None = None
+) -> None:
+    """Log in and go to `then`; wait until the browser is at `land` (default: `then`)."""
     page = await context.new_page()
     await page.goto(f"{hub.url}/hub/login?next={then}")
     await page.fill("#username_input", name)
     await page.fill("#password_input", PASSWORD)
     await page.click("#login_submit")
-    await page.wait_for_url(f"**{then}**", timeout=TIMEOUT_MS)
+    await page.wait_for_url(f"{hub.url}{land or then}**", timeout=TIMEOUT_MS)
     await page.close()
 
 
-async def through_hub(browser: Browser, app: str, users: int) -> list[Burst]:
+async def through_hub(browser: Browser, app: str, users: int, cold: bool) -> list[Burst]:
     names = [f"navigator{i}" for i in range(1, users + 1)]
     with tempfile.TemporaryDirectory() as state, running_hub(Path(state)) as hub:
         admin = await browser.new_context()
@@ -252,11 +351,17 @@ async def through_hub(browser: Browser, app: str, users: int) -> list[Burst]:
             await page.goto(f"{hub.url}/hub/authorize/{name}")
         await admin.close()
         contexts = []
-        for name in names:  # each logs in; their server starts and shows the landing page
+        for name in names:  # each logs in, starts their server and lands on its page
             context = await browser.new_context()
-            await _log_in(context, hub, name, f"/user/{name}/")
+            # JupyterHub 5 starts a server only when asked (/hub/spawn); /user/NAME/ alone
+            # answers 424 "not running" from /hub/user/NAME/.
+            await _log_in(context, hub, name, f"/hub/spawn/{name}", f"/user/{name}/")
             contexts.append(context)
         root = hub.process.pid
+        if not cold:
+            for context, name in zip(contexts, names, strict=True):
+                await warm_up(context, hub.app_url(name, app))
+            await wait_for_no_kernels(root)
         one = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub, warm-up")
         del one
         single = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub")
@@ -266,16 +371,16 @@ async def through_hub(browser: Browser, app: str, users: int) -> list[Burst]:
     return [single, together]
 
 
-async def run(app: str, sizes: list[int], hub_users: int, preheat: int) -> list[Burst]:
+async def run(app: str, sizes: list[int], hub_users: int, preheat: int, cold: bool) -> list[Burst]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium_executable(), args=CHROMIUM_ARGS
         )
-        results = await against_serve(browser, app, sizes)
+        results = await against_serve(browser, app, sizes, cold=cold)
         if preheat:
-            results += await against_serve(browser, app, sizes, preheat)
+            results += await against_serve(browser, app, sizes, preheat, cold=cold)
         if hub_users:
-            results += await through_hub(browser, app, hub_users)
+            results += await through_hub(browser, app, hub_users, cold)
         await browser.close()
     return results
 
@@ -292,27 +397,41 @@ def main() -> int:
         default=0,
         help="also measure Voila with this many preheated kernels per notebook",
     )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="first visits: each browser fetches and compiles the page's scripts in the burst",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
     hub_users = 0 if args.no_hub else args.hub_users
-    results = asyncio.run(run(args.app, sizes, hub_users, args.preheat))
+    results = asyncio.run(run(args.app, sizes, hub_users, args.preheat, args.cold))
 
-    baseline = next(r.median for r in results if r.pages == 1)
+    single = next(r for r in results if r.pages == 1)
+    baseline, served_baseline = single.median, single.served_median
     print(f"{args.app}: N pages opened at once, navigation -> widgets visible (seconds);")
+    print("served: navigation -> the page's HTML fully arrived (Voila sends it once the kernel")
+    print("has run the notebook: the server's part), median, and its ratio to one page alone;")
+    print("CPU s: spent during the burst by the N browsers, the kernels and the server (Voila;")
+    print("with the hub also the hub and its proxies) -- all on the same two cores here;")
     print("memory (MB): RSS and PSS summed over the burst's kernels, RSS per kernel, and the")
-    print("RSS of everything else (Voila; with the hub also the hub, its proxies, the culler)")
-    print("ratio: median against one page alone on carenav serve, measured in this run")
+    print("RSS of everything else; ratio: median against one page alone on carenav serve")
     header = (
         f"{'where':<15}{'pages':>6}{'median':>8}{'max':>8}{'ratio':>7}"
+        f"{'served':>8}{'ratio':>7}{'CPU brw':>8}{'kern':>6}{'serv':>6}"
         f"{'kernels':>8}{'RSS':>8}{'RSS/k':>7}{'PSS':>8}{'rest':>8}"
     )
     print(header)
     for r in results:
         per = r.kernel_rss_mb / r.kernels if r.kernels else 0.0
+        cpu = r.cpu
         print(
             f"{r.where:<15}{r.pages:>6}{r.median:>8.2f}{max(r.seconds):>8.2f}"
-            f"{r.median / baseline:>7.2f}{r.kernels:>8}{r.kernel_rss_mb:>8.0f}{per:>7.0f}"
+            f"{r.median / baseline:>7.2f}{r.served_median:>8.2f}"
+            f"{r.served_median / served_baseline:>7.2f}"
+            f"{cpu.get('browsers', 0):>8.1f}{cpu.get('kernels', 0):>6.1f}{cpu.get('server', 0):>6.1f}"
+            f"{r.kernels:>8}{r.kernel_rss_mb:>8.0f}{per:>7.0f}"
             f"{r.kernel_pss_mb:>8.0f}{r.rest_rss_mb:>8.0f}"
         )
     if args.json:
@@ -323,6 +442,9 @@ def main() -> int:
                 "median_s": round(r.median, 2),
                 "max_s": round(max(r.seconds), 2),
                 "ratio_to_single_page": round(r.median / baseline, 2),
+                "served_median_s": round(r.served_median, 2),
+                "served_ratio_to_single_page": round(r.served_median / served_baseline, 2),
+                "cpu_seconds": {k: round(v, 1) for k, v in r.cpu.items()},
                 "kernels": r.kernels,
                 "kernel_rss_mb": round(r.kernel_rss_mb),
                 "kernel_pss_mb": round(r.kernel_pss_mb),
