@@ -36,6 +36,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -271,6 +272,48 @@ def serving(preheat: int) -> Iterator[tuple[str, int]]:
             yield server.url, server.process.pid
 
 
+def _fetch(url: str, ready: threading.Barrier) -> float:
+    ready.wait()
+    start = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=TIMEOUT_MS / 1000) as response:
+        response.read()
+    return time.perf_counter() - start
+
+
+def server_only(app: str, sizes: list[int]) -> list[Burst]:
+    """The server's part alone: N requests for the page at once, no browser drawing them.
+
+    Voila answers a page request once its kernel has run the notebook, so the time until
+    the whole page has arrived is what the server makes a navigator wait; here the N
+    browsers' own drawing (on their own computers, in practice) does not share the two
+    cores. Each burst runs against a fresh `carenav serve` (a page never opened keeps its
+    kernel until the cull), after one page has warmed it up.
+    """
+    results = []
+    for n in sizes:
+        with running_server() as server:
+            url = f"{server.url}voila/render/{app}.ipynb"
+            _fetch(url, threading.Barrier(1))  # the server's first page: caches, bytecode
+            ready = threading.Barrier(n)
+            with CpuMeter(server.process.pid) as meter, ThreadPoolExecutor(n) as pool:
+                threads = list(pool.map(_fetch, [url] * n, [ready] * n))
+            kernels = kernels_under(server.process.pid)
+            burst = Burst(
+                "server only",
+                n,
+                sorted(threads),
+                len(kernels),
+                megabytes(kernels, "Rss"),
+                megabytes(kernels, "Pss"),
+                megabytes(others_under(server.process.pid), "Rss"),
+                served=sorted(threads),
+                cpu=meter.totals(),
+            )
+        print(f"  server only: {n} page(s), median {burst.median:.2f} s", flush=True)
+        results.append(burst)
+    return results
+
+
 async def wait_for_pool(root: int, pool: int, apps: int, timeout: float = 300.0) -> None:
     """Until every notebook's pool is full again (pool kernels per app, idle)."""
     deadline = time.monotonic() + timeout
@@ -371,7 +414,9 @@ async def through_hub(browser: Browser, app: str, users: int, cold: bool) -> lis
     return [single, together]
 
 
-async def run(app: str, sizes: list[int], hub_users: int, preheat: int, cold: bool) -> list[Burst]:
+async def run(
+    app: str, sizes: list[int], hub_users: int, preheat: int, cold: bool, server: bool
+) -> list[Burst]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium_executable(), args=CHROMIUM_ARGS
@@ -382,6 +427,8 @@ async def run(app: str, sizes: list[int], hub_users: int, preheat: int, cold: bo
         if hub_users:
             results += await through_hub(browser, app, hub_users, cold)
         await browser.close()
+    if server:
+        results += server_only(app, sizes)
     return results
 
 
@@ -402,11 +449,18 @@ def main() -> int:
         action="store_true",
         help="first visits: each browser fetches and compiles the page's scripts in the burst",
     )
+    parser.add_argument(
+        "--server-only",
+        action="store_true",
+        help="also time the same bursts as plain page requests, with no browser drawing them",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
     hub_users = 0 if args.no_hub else args.hub_users
-    results = asyncio.run(run(args.app, sizes, hub_users, args.preheat, args.cold))
+    results = asyncio.run(
+        run(args.app, sizes, hub_users, args.preheat, args.cold, args.server_only)
+    )
 
     single = next(r for r in results if r.pages == 1)
     baseline, served_baseline = single.median, single.served_median
