@@ -187,13 +187,19 @@ def test_a_cached_directory_opens_on_its_facts_and_reads_its_frame_on_first_use(
     assert cached.is_loaded
 
 
+def _opened_then_cache_deleted(data: Path, cache_folder: Path) -> programs_module.Directory:
+    """A directory a page opened on its facts, whose frame and cells were deleted since."""
+    catalog.load(data, sections=("programs",))
+    opened = catalog.load(data, sections=("programs",)).programs
+    for path in cache_folder.glob("*.arrow"):
+        path.unlink()
+    return opened
+
+
 def test_a_cache_deleted_while_a_page_is_open_is_rebuilt_from_the_unchanged_files(
     data_copy: Path, cache_folder: Path
 ) -> None:
-    catalog.load(data_copy, sections=("programs",))
-    opened = catalog.load(data_copy, sections=("programs",)).programs
-    for path in cache_folder.glob("*.arrow"):
-        path.unlink()
+    opened = _opened_then_cache_deleted(data_copy, cache_folder)
 
     assert opened.program("puffin-point-iop").name == "Puffin Point Intensive Outpatient"
     assert len(list(cache_folder.glob("*.arrow"))) == 2
@@ -202,10 +208,7 @@ def test_a_cache_deleted_while_a_page_is_open_is_rebuilt_from_the_unchanged_file
 def test_files_changed_while_a_page_is_open_are_refused_not_mixed_with_what_it_showed(
     data_copy: Path, cache_folder: Path
 ) -> None:
-    catalog.load(data_copy, sections=("programs",))
-    opened = catalog.load(data_copy, sections=("programs",)).programs
-    for path in cache_folder.glob("*.arrow"):
-        path.unlink()
+    opened = _opened_then_cache_deleted(data_copy, cache_folder)
     path = data_copy / SAMPLE
     path.write_text(path.read_text(encoding="utf-8").replace("Puffin Point", "Puffin"), "utf-8")
 
