@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from carenav.catalog import load as load_catalog
-from carenav.catalog.programs import COLUMNS, load_directory
+from carenav.catalog.program_directory import load_directory
+from carenav.catalog.programs import COLUMNS
 from carenav.matching import find_programs
 from carenav.models import ClientNeeds
 from carenav.synthetic import synthetic_frame, synthetic_table

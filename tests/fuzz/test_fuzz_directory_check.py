@@ -145,16 +145,16 @@ def test_the_column_check_finds_the_problems_the_per_row_check_finds(
 
     fast: list[Problem] = []
     slow: list[Problem] = []
-    by_columns = programs_module._validated(folder, [path], fast, codes)
+    by_columns = programs_module.validate_directory(folder, [path], fast, codes)
     with mock.patch.object(programs_module, "check_columns", _settle_nothing):
-        by_rows = programs_module._validated(folder, [path], slow, codes)
+        by_rows = programs_module.validate_directory(folder, [path], slow, codes)
     record("data files", "message" if fast else "answer")
 
     assert fast == slow
     assert (by_columns is None) == (by_rows is None)
     if by_columns is not None and by_rows is not None:
-        pd.testing.assert_frame_equal(by_columns.table, by_rows.table)
-        pd.testing.assert_frame_equal(by_columns.frame, by_rows.frame)
+        for mine, theirs in zip(by_columns, by_rows, strict=True):  # the frame, the cells
+            pd.testing.assert_frame_equal(mine, theirs)
 
     read = programs_module.read_table(path, folder, [])
     if read is None:

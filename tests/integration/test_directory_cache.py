@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import carenav.catalog.programs as programs_module
 from carenav import catalog
 from carenav.catalog import cache
+from carenav.catalog.program_directory import Directory
 from carenav.cli import main
 from carenav.errors import DataError
 from carenav.synthetic import synthetic_table
@@ -161,7 +162,7 @@ def test_programs_placed_at_their_zip_when_validated_are_read_placed_without_the
         pd.testing.assert_series_equal(cached.frame[column], validated.frame[column])
 
 
-def _billed(directory: programs_module.Directory) -> list[tuple[str, str]]:
+def _billed(directory: Directory) -> list[tuple[str, str]]:
     billed = directory.with_billing()
     return list(zip(billed["id"], billed["name"], strict=True))
 
@@ -187,7 +188,7 @@ def test_a_cached_directory_opens_on_its_facts_and_reads_its_frame_on_first_use(
     assert cached.is_loaded
 
 
-def _opened_then_cache_deleted(data: Path, cache_folder: Path) -> programs_module.Directory:
+def _opened_then_cache_deleted(data: Path, cache_folder: Path) -> Directory:
     """A directory a page opened on its facts, whose frame and cells were deleted since."""
     catalog.load(data, sections=("programs",))
     opened = catalog.load(data, sections=("programs",)).programs

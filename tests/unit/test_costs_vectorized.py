@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carenav.catalog import bundled_data_dir
-from carenav.catalog.programs import load_directory
+from carenav.catalog.program_directory import load_directory
 from carenav.costs import estimate
 from carenav.costs.vectorized import estimate_totals, program_frame, weekday_mask
 from carenav.errors import InputError, Problem

@@ -244,9 +244,13 @@ def load_directory(
 def _validate(
     root: Path, files: list[Path], problems: list[Problem], codes: Iterable[str]
 ) -> Directory | None:
-    from carenav.catalog.programs import _validated
+    from carenav.catalog.programs import validate_directory
 
-    return _validated(root, files, problems, codes)
+    validated = validate_directory(root, files, problems, codes)
+    if validated is None:
+        return None
+    frame, table = validated
+    return Directory(frame, table, tuple(display_path(p, root) for p in files))
 
 
 def _frames(root: Path, files: list[Path], codes: tuple[str, ...], key: str) -> Frames:

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from carenav.catalog.frame import frame_from_table
+from carenav.catalog.frame import empty_table, frame_from_table
 from carenav.catalog.program_columns import check_columns
-from carenav.catalog.program_directory import PROGRAMS_DIR, Directory, load_directory
 from carenav.catalog.program_rows import (
     _PATHS,
     COLUMNS,
@@ -33,13 +32,11 @@ from carenav.errors import Problem
 _SLICE = 2_000
 __all__ = [
     "COLUMNS",
-    "PROGRAMS_DIR",
     "REQUIRED",
-    "Directory",
-    "load_directory",
     "read_table",
     "record_from_row",
     "tiers_from_cell",
+    "validate_directory",
     "validate_rows",
 ]
 
@@ -116,10 +113,13 @@ def read_table(path: Path, root: Path, problems: list[Problem]) -> pd.DataFrame 
     return table
 
 
-def _validated(
+def validate_directory(
     root: Path, files: list[Path], problems: list[Problem], level_codes: Iterable[str]
-) -> Directory | None:
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The frame and validated cells of these directory files, or None after recording
+    every problem (a broken row's file, line and column; an unknown level; an id twice)."""
     before = len(problems)
+    folder = files[0].parent.name if files else "programs"
     tables: list[pd.DataFrame] = []
     seen: set[str] = set()
     codes = set(level_codes)
@@ -146,14 +146,12 @@ def _validated(
                 for program in validate_rows([(lines[position], row)], shown, problems):
                     found.append((program.id, tuple(program.levels)))
             _check_levels(found, shown, codes, problems)
-            _check_unique(found, seen, problems)
+            _check_unique(found, seen, folder, problems)
         tables.append(table)
     if len(problems) > before:
         return None
-    if not tables:
-        return Directory.empty()
-    table = pd.concat(tables, ignore_index=True)
-    return Directory(frame_from_table(table), table, tuple(display_path(p, root) for p in files))
+    table = pd.concat(tables, ignore_index=True) if tables else empty_table()
+    return frame_from_table(table), table
 
 
 def _rows(table: pd.DataFrame, positions: list[int]) -> list[dict[str, str]]:
@@ -186,11 +184,14 @@ def _check_levels(
 
 
 def _check_unique(
-    programs: list[tuple[str, tuple[str, ...]]], seen: set[str], problems: list[Problem]
+    programs: list[tuple[str, tuple[str, ...]]],
+    seen: set[str],
+    folder: str,
+    problems: list[Problem],
 ) -> None:
     for program_id, _ in programs:
         if program_id in seen:
             problems.append(
-                Problem(PROGRAMS_DIR, program_id, "id", "appears twice", "each program id once")
+                Problem(folder, program_id, "id", "appears twice", "each program id once")
             )
         seen.add(program_id)
