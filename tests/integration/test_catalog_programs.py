@@ -97,6 +97,20 @@ def test_a_yes_no_cell_with_another_word_says_what_is_expected(data_copy: Path) 
     assert problem.expected == "yes, no, or blank when the record does not say"
 
 
+@pytest.mark.parametrize("cell", ["0", "1700000000", "2026-3-2", "02/03/2026"])
+def test_a_verified_date_that_is_a_number_or_not_yyyy_mm_dd_is_refused(
+    data_copy: Path, cell: str
+) -> None:
+    """pydantic reads digits as seconds since 1970: "0" was silently 1 January 1970."""
+    row = _edit_cell(data_copy, "teapot-lane-op", "verified_on", cell)
+    with pytest.raises(DataError) as caught:
+        catalog.load(data_copy, revalidate=True)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{SAMPLE}, record row {row} (teapot-lane-op), field verified_on: "
+        "is not a date; expected a date as YYYY-MM-DD"
+    ]
+
+
 def test_a_billing_fact_is_named_by_its_column(data_copy: Path) -> None:
     _edit_cell(data_copy, "teapot-lane-op", "charge", "-5")
     with pytest.raises(DataError) as caught:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
 
 CENT = Decimal("0.01")
 
@@ -70,6 +72,29 @@ Rate = Annotated[
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 
 
+_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _calendar_day(value: object) -> object:
+    """Text must be written YYYY-MM-DD, and a number is never a date.
+
+    pydantic reads a number, or text of digits, as seconds since 1970: a directory cell
+    "0" became 1 January 1970 and "1700000000" 14 November 2023, with no message.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if not _DAY_TEXT.fullmatch(text):
+            raise PydanticCustomError("date_type", "is not a date")
+        return text
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "is not a date")
+    return value
+
+
+# A calendar day: a date, or text YYYY-MM-DD (never a number of seconds).
+Day = Annotated[date, BeforeValidator(_calendar_day)]
+
+
 class StrictModel(BaseModel):
     """A model that refuses unknown fields and cannot be changed after it is made."""
 
@@ -84,7 +109,7 @@ class Source(StrictModel):
     title: str = Field(min_length=3)
     url: str | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
-    accessed: date | None = None
+    accessed: Day | None = None
     note: str | None = None
 
     def citation(self) -> str:

@@ -13,13 +13,12 @@ is opened (`carenav.io.case_file`); this model checks shape, ranges and consiste
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from carenav.models.assessment import Assessment, ClinicianDecision
-from carenav.models.base import Identifier, StrictModel
+from carenav.models.base import Day, Identifier, StrictModel
 from carenav.models.client import ClientNeeds
 from carenav.models.coverage import Accumulators, EnteredPlan, Household, LevelCode, Network
 from carenav.models.medicare import DualEligibility
@@ -132,7 +131,7 @@ class ClientCase(StrictModel):
         max_length=MAX_CHOSEN,
         description="Program ids on the handout, up to three, each on the shortlist",
     )
-    start: date | None = Field(
+    start: Day | None = Field(
         default=None, title="First day", description="First day of the cost estimate"
     )
     weeks: int = Field(

@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from carenav.models.base import Identifier, Money, Rate, Source, StrictModel, UnitPrice
+from carenav.models.base import Day, Identifier, Money, Rate, Source, StrictModel, UnitPrice
 from carenav.models.known import StateCode
 from carenav.models.limits import LevelCode, UnitLimit, UnitLimits
 
@@ -124,7 +124,7 @@ class PlanYearTerms(StrictModel):
     out-of-network tier (None: no out-of-network benefit) and the day or session limits.
     """
 
-    starts: date = Field(description="First day of the plan year these terms are for")
+    starts: Day = Field(description="First day of the plan year these terms are for")
     in_network: CostSharing
     out_of_network: OutOfNetwork | None = Field(
         default=None, description="None: no out-of-network benefit"
@@ -143,7 +143,7 @@ class CommercialPlan(_PlanBase):
     """
 
     kind: Literal["commercial", "medicare_advantage"]
-    plan_year_start: date = Field(
+    plan_year_start: Day = Field(
         description="First day of a plan year; later years start on its anniversary"
     )
     in_network: CostSharing
@@ -315,7 +315,7 @@ class Household(StrictModel):
 class EstimateInputs(StrictModel):
     """What the navigator chooses besides plan and program: when, how long, which network, so far."""
 
-    start: date = Field(title="First day", description="The first day of the program")
+    start: Day = Field(title="First day", description="The first day of the program")
     weeks: int = Field(ge=0, le=104, title="Weeks", description="Length of the estimate in weeks")
 
     @field_validator("start")
@@ -381,7 +381,7 @@ class EnteredPlan(CostSharing):
 
     PLAN_ID: ClassVar[str] = "entered-plan"
 
-    plan_year_start: date = Field(
+    plan_year_start: Day = Field(
         title="Plan year starts on", description="First day of the plan year"
     )
     limit_per_plan_year: int = Field(

@@ -11,13 +11,12 @@ schedule per level. The payer decides coverage; carenav only lists what to check
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from carenav.models.base import Identifier, StrictModel
+from carenav.models.base import Day, Identifier, StrictModel
 
 COVERAGE_CRITERIA = "coverage-criteria"
 
@@ -58,8 +57,8 @@ class Citation(StrictModel):
         "markers, so a reader (and a test) can see each cited paragraph in it",
     )
     url: HttpUrl
-    effective: date | None = Field(description="When the quoted text took effect; null if unknown")
-    checked: date | None = Field(default=None, description="When the quote was compared")
+    effective: Day | None = Field(description="When the quoted text took effect; null if unknown")
+    checked: Day | None = Field(default=None, description="When the quote was compared")
     checked_against: str | None = Field(default=None, description="Which copy was read")
     note: str | None = None
 

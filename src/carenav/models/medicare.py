@@ -12,12 +12,11 @@ Beneficiary; QI, Qualifying Individual; a "full dual" has full Medicaid benefits
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from carenav.models.base import Rate, Source, StrictModel
+from carenav.models.base import Day, Rate, Source, StrictModel
 from carenav.models.known import StateCode
 
 MedicareSetting = Literal["hopd", "cmhc", "fqhc", "rhc", "otp", "office"]
@@ -44,7 +43,7 @@ class MedicareSettingRule(StrictModel):
     """How Part B shares the cost of a program billed from one setting, from a date on."""
 
     setting: MedicareSetting
-    effective: date = Field(description="The first day the rule applies")
+    effective: Day = Field(description="The first day the rule applies")
     deductible_applies: bool = Field(description="False: the Part B deductible is not charged")
     coinsurance: Rate | None = Field(
         default=None,
@@ -65,7 +64,7 @@ class DualRule(StrictModel):
     """What a client with Medicaid alongside Medicare owes of Medicare's cost sharing."""
 
     status: DualStatus
-    effective: date
+    effective: Day
     medicare_cost_sharing: CostSharingOwed = Field(
         description="none: the client owes none of it; medicaid_copay: at most Medicaid's own "
         "copay when the program takes Medicaid; all: the client owes it as anyone would"

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
-from carenav.models.base import Identifier, StrictModel, ascii_digits
+from carenav.models.base import Day, Identifier, StrictModel, ascii_digits
 from carenav.models.billing import ProgramBilling, Weekday
 from carenav.models.known import StateCode
 from carenav.models.vocabulary import Condition, Format, Holistic, Population, Therapy, Track
@@ -276,7 +276,7 @@ class Program(StrictModel):
     id: Identifier
     name: str = Field(min_length=3)
     organization: str = Field(min_length=2)
-    verified_on: date = Field(description="When the record was last checked with the program")
+    verified_on: Day = Field(description="When the record was last checked with the program")
     source: str = Field(min_length=3, description="Where the record came from")
     address: Address
     phone: Phone

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pydantic import Field, field_validator
 
 from carenav.errors import InputError, UnknownIdError
-from carenav.models.base import Identifier, Money, Rate, Source, StrictModel
+from carenav.models.base import Day, Identifier, Money, Rate, Source, StrictModel
 from carenav.models.billing import SlidingScaleTier
 from carenav.models.medicaid import ExemptGroup, StateMedicaidRules
 from carenav.models.medicare import (
@@ -46,7 +46,7 @@ class PovertyGuideline(StrictModel):
     """HHS poverty guideline for one region, from its effective date: a base plus a step per person."""
 
     year: int = Field(ge=2000, le=2100)
-    effective: date
+    effective: Day
     region: Region
     first_person: Money
     each_additional_person: Money

@@ -54,7 +54,9 @@ def _base_type(annotation: Any) -> tuple[Any, bool]:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return (args[0] if len(args) == 1 else annotation), True
+        if len(args) != 1:
+            return annotation, True
+        return _base_type(args[0])[0], True  # `Day | None`: a date, with its check
     if origin is typing.Annotated:
         return _base_type(typing.get_args(annotation)[0])
     return annotation, False
