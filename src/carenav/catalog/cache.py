@@ -24,6 +24,8 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,25 +132,21 @@ def write_cache(
                     _UNITS_FIELD: json.dumps(units).encode(),
                 }
             )
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
-            os.close(handle)
-            try:
-                feather.write_feather(table, temporary, compression="uncompressed")
-                os.replace(temporary, path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
-        _write_text(_facts_path(key), json.dumps({**facts, "key": key}))
+            _replace(path, partial(feather.write_feather, table, compression="uncompressed"))
+        text = json.dumps({**facts, "key": key})
+        _replace(_facts_path(key), lambda temporary: Path(temporary).write_text(text, "utf-8"))
     except Exception:  # a read-only home, a full disk: the directory still loads, uncached
         return False
     return True
 
 
-def _write_text(path: Path, text: str) -> None:
+def _replace(path: Path, write: Callable[[str], object]) -> None:
+    """Write a file beside `path` with `write(name)`, then put it in place in one step:
+    a kernel reading the cache never finds half a file, and a failed write leaves none."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        write(temporary)
         os.replace(temporary, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
