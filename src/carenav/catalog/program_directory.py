@@ -61,11 +61,7 @@ class Directory:
     def __init__(
         self, frame: pd.DataFrame, table: pd.DataFrame, files: tuple[str, ...] = ()
     ) -> None:
-        self.files = files
-        self._frames: Frames | None = (frame, table)
-        self._read: Callable[[], Frames] | None = None
-        self._known: DirectoryFacts | None = None
-        self._lock = threading.Lock()
+        self._start(files, frames=(frame, table))
 
     @classmethod
     def deferred(
@@ -73,12 +69,22 @@ class Directory:
     ) -> Directory:
         """A directory whose frame and cells `read()` gives on first use."""
         directory = cls.__new__(cls)
-        directory.files = files
-        directory._frames = None
-        directory._read = read
-        directory._known = facts
-        directory._lock = threading.Lock()
+        directory._start(files, read=read, known=facts)
         return directory
+
+    def _start(
+        self,
+        files: tuple[str, ...],
+        *,
+        frames: Frames | None = None,
+        read: Callable[[], Frames] | None = None,
+        known: DirectoryFacts | None = None,
+    ) -> None:
+        self.files = files
+        self._frames = frames
+        self._read = read
+        self._known = known
+        self._lock = threading.Lock()
 
     @classmethod
     def empty(cls) -> Directory:
@@ -89,7 +95,7 @@ class Directory:
         return cls(frame_from_table(table), table)
 
     def _loaded(self) -> Frames:
-        with self._lock:  # a callback and a background task may both ask first
+        with self._lock:  # read once, even when two threads (a notebook's own) ask at once
             if self._frames is None:
                 assert self._read is not None
                 self._frames = self._read()
@@ -235,22 +241,22 @@ def load_directory(
         facts = _facts_from(read_facts(key))
         if facts is not None:
             return Directory.deferred(facts, lambda: _frames(root, files, codes, key), shown_files)
-    directory = _validate(root, files, problems, codes)
-    if directory is not None:
-        write_cache(key, directory.frame, directory.table, _facts_record(directory.facts))
-    return directory
+    return _validated(root, files, problems, codes, key)
 
 
-def _validate(
-    root: Path, files: list[Path], problems: list[Problem], codes: Iterable[str]
+def _validated(
+    root: Path, files: list[Path], problems: list[Problem], codes: Iterable[str], key: str
 ) -> Directory | None:
+    """Every row checked (carenav.catalog.programs), then the cache written for `key`."""
     from carenav.catalog.programs import validate_directory
 
     validated = validate_directory(root, files, problems, codes)
     if validated is None:
         return None
     frame, table = validated
-    return Directory(frame, table, tuple(display_path(p, root) for p in files))
+    directory = Directory(frame, table, tuple(display_path(p, root) for p in files))
+    write_cache(key, frame, table, _facts_record(directory.facts))
+    return directory
 
 
 def _frames(root: Path, files: list[Path], codes: tuple[str, ...], key: str) -> Frames:
@@ -271,10 +277,9 @@ def _frames(root: Path, files: list[Path], codes: tuple[str, ...], key: str) -> 
             ]
         )
     problems: list[Problem] = []
-    directory = _validate(root, files, problems, codes)
-    if directory is None:  # the files changed under a running kernel and are now broken
+    directory = _validated(root, files, problems, codes, key)
+    if directory is None:  # the same files passed before; never a traceback if not
         raise DataError(problems)
-    write_cache(key, directory.frame, directory.table, _facts_record(directory.facts))
     return directory.frame, directory.table
 
 
