@@ -23,7 +23,7 @@ from carenav.catalog.cache import cache_key, read_cached, read_facts, write_cach
 from carenav.catalog.levels import LEVELS_FILE
 from carenav.catalog.reading import display_path
 from carenav.errors import DataError, Problem, UnknownIdError
-from carenav.models.frame import options_in
+from carenav.models.frame import option_column, options_in
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,7 +143,7 @@ class Directory:
 
     def offers_level(self, code: str) -> bool:
         """Whether some program in the directory lists this level of care."""
-        return f"level:{code}" in self.columns
+        return option_column("level", code) in self.columns
 
     def billed(self) -> list[tuple[str, str]]:
         """(id, name) of each program that records billing facts, in directory order."""

@@ -43,11 +43,11 @@ def options_in(columns: Iterable[Hashable], prefix: str) -> list[str]:
 
     `columns` are a frame's columns, or the directory's recorded ones (no frame read).
     """
-    start = f"{prefix}:"
+    start, others = option_column(prefix, ""), option_column(prefix, OTHERS)
     return [
         name[len(start) :]
         for name in map(str, columns)
-        if name.startswith(start) and name != start + OTHERS
+        if name.startswith(start) and name != others
     ]
 
 
