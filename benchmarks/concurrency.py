@@ -7,9 +7,10 @@ visible is taken. Each context has opened the page once before (a returning navi
 browser holds the page's scripts in its cache); `--cold` measures first visits, where
 every page also downloads and compiles about 5 MB of scripts in the burst. Either way
 the N browsers render on the server's own two cores, which N navigators' own computers
-would not: the figures are an upper bound on what the server makes them wait. After every burst the kernels' resident memory is summed (RSS, and
-PSS, which counts pages shared between kernels once), then the pages are closed and the
-kernels allowed to end before the next burst. With `--hub`, the same is done through
+would not: the figures are an upper bound on what the server makes them wait. After
+every burst the kernels' resident memory is summed (RSS, and PSS, which counts pages
+shared between kernels once), then the pages are closed and the kernels allowed to end
+before the next burst. With `--hub`, the same is done through
 JupyterHub (deploy/jupyterhub/) for N navigators, each logged in with their own server.
 
 The single-page median, measured in the same run, is the baseline for the ratios.
@@ -101,27 +102,23 @@ class CpuMeter:
         self.root = root
         self.first: dict[int, float] = {}
         self.last: dict[int, tuple[str, float]] = {}
+        self._started = False  # set once the readings from before the burst are taken
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _kind(self, process: psutil.Process) -> str | None:
-        name = process.name()
-        if "chrom" in name or "headless" in name:
-            return "browsers"
-        if process.pid == self.root or self.root in {p.pid for p in process.parents()}:
-            return "kernels" if "ipykernel_launcher" in " ".join(process.cmdline()) else "server"
-        return None
-
     def _sample(self) -> None:
-        for process in psutil.process_iter():
+        kinds = {pid: "kernels" for pid in kernels_under(self.root)}
+        kinds.update({pid: "server" for pid in others_under(self.root)})
+        for process in psutil.process_iter(["name"]):
+            name = process.info["name"] or ""
+            kind = "browsers" if "chrom" in name or "headless" in name else kinds.get(process.pid)
+            if kind is None:
+                continue
             try:
-                kind = self._kind(process)
-                if kind is None:
-                    continue
                 times = process.cpu_times()
-                used = times.user + times.system
             except (psutil.Error, OSError):
                 continue
+            used = times.user + times.system
             # Before the burst: what it had used; a process the burst started: from zero.
             self.first.setdefault(process.pid, 0.0 if self._started else used)
             self.last[process.pid] = (kind, used)
@@ -131,7 +128,6 @@ class CpuMeter:
             self._sample()
 
     def __enter__(self) -> CpuMeter:
-        self._started = False
         self._sample()  # what each process had used before the burst
         self._started = True
         self._thread.start()
