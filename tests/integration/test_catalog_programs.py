@@ -111,6 +111,15 @@ def test_a_verified_date_that_is_a_number_or_not_yyyy_mm_dd_is_refused(
     ]
 
 
+def test_a_program_id_given_twice_is_refused_naming_the_folder(data_copy: Path) -> None:
+    _edit_cell(data_copy, "teapot-lane-op", "id", "puffin-point-iop")
+    with pytest.raises(DataError) as caught:
+        catalog.load(data_copy, revalidate=True)
+    assert [str(p) for p in caught.value.problems] == [
+        "programs, record puffin-point-iop, field id: appears twice; expected each program id once"
+    ]
+
+
 def test_a_billing_fact_is_named_by_its_column(data_copy: Path) -> None:
     _edit_cell(data_copy, "teapot-lane-op", "charge", "-5")
     with pytest.raises(DataError) as caught:

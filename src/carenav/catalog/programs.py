@@ -119,7 +119,6 @@ def validate_directory(
     """The frame and validated cells of these directory files, or None after recording
     every problem (a broken row's file, line and column; an unknown level; an id twice)."""
     before = len(problems)
-    folder = files[0].parent.name if files else "programs"
     tables: list[pd.DataFrame] = []
     seen: set[str] = set()
     codes = set(level_codes)
@@ -146,7 +145,7 @@ def validate_directory(
                 for program in validate_rows([(lines[position], row)], shown, problems):
                     found.append((program.id, tuple(program.levels)))
             _check_levels(found, shown, codes, problems)
-            _check_unique(found, seen, folder, problems)
+            _check_unique(found, seen, path.parent.name, problems)  # 'programs'
         tables.append(table)
     if len(problems) > before:
         return None
