@@ -6,6 +6,12 @@ headless Chromium (alternating with the baseline, so drift on a noisy machine hi
 both alike), and prints the median seconds from navigation until the widgets are
 visible, and each app's ratio to the baseline.
 
+Each page is opened on a quiet server, as one navigator opening one page sees it: a page
+takes a kernel from Voila's preheated pool, and the server then starts and rehearses the
+next one (about 1.5 CPU seconds); the next page waits until that is done, so no figure
+is one page slowed by another's background work. Pages opened at once are
+benchmarks/concurrency.py's subject.
+
     .venv/bin/python benchmarks/app_load.py [--runs 7] [--apps care_continuum,...]
 """
 
@@ -23,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 import nbformat
+import psutil
 from nbformat.v4 import new_code_cell, new_notebook
 from playwright.sync_api import Page, sync_playwright
 
@@ -61,8 +68,32 @@ def write_baseline(folder: Path) -> None:
     nbformat.write(notebook, folder / f"{BASELINE}.ipynb")
 
 
-def time_page(page: Page, url: str) -> float:
+def _cpu_seconds(root: psutil.Process) -> float:
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def wait_until_quiet(server_pid: int, timeout: float = 60.0) -> None:
+    """Until Voila and its kernels have used under 5% of a core for half a second."""
+    root = psutil.Process(server_pid)
+    deadline = time.monotonic() + timeout
+    quiet_windows, last = 0, _cpu_seconds(root)
+    while quiet_windows < 2 and time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = _cpu_seconds(root)
+        quiet_windows = quiet_windows + 1 if now - last < 0.0125 else 0
+        last = now
+
+
+def time_page(page: Page, url: str, server_pid: int) -> float:
     page.goto("about:blank")
+    wait_until_quiet(server_pid)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_selector(".carenav-ready", state="visible", timeout=120_000)
@@ -100,7 +131,7 @@ def main() -> int:
                     break
                 except OSError:
                     time.sleep(0.25)
-            results = measure(base_url, names, args.runs)
+            results = measure(base_url, names, args.runs, server.pid)
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -119,7 +150,7 @@ def main() -> int:
     return 0
 
 
-def measure(base_url: str, names: list[str], runs: int) -> dict[str, list[float]]:
+def measure(base_url: str, names: list[str], runs: int, server_pid: int) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {BASELINE: [], **{n: [] for n in names}}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -127,13 +158,15 @@ def measure(base_url: str, names: list[str], runs: int) -> dict[str, list[float]
         )
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         for name in [BASELINE, *names]:  # one warm-up each: first kernel start, cold caches
-            time_page(page, f"{base_url}voila/render/{name}.ipynb")
+            time_page(page, f"{base_url}voila/render/{name}.ipynb", server_pid)
         for _ in range(runs):
             for name in names:
                 results[BASELINE].append(
-                    time_page(page, f"{base_url}voila/render/{BASELINE}.ipynb")
+                    time_page(page, f"{base_url}voila/render/{BASELINE}.ipynb", server_pid)
                 )
-                results[name].append(time_page(page, f"{base_url}voila/render/{name}.ipynb"))
+                results[name].append(
+                    time_page(page, f"{base_url}voila/render/{name}.ipynb", server_pid)
+                )
         browser.close()
     return results
 

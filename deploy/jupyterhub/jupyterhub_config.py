@@ -121,6 +121,10 @@ c.NativeAuthenticator.ask_email_on_signup = False
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(homes / "{username}")
 serve = [str(BIN / "carenav"), "serve", "--port", "{port}", "--base-url", "{base_url}/"]
+# carenav serve keeps one preheated kernel waiting for each app (about 60 MB each); on a
+# hub that is per navigator, so each navigator's server keeps one for the navigator app
+# only (voila/voila.json): the other apps start their kernel when opened.
+serve += ["--config", str(HERE / "voila")]
 if data:
     serve += ["--data", data]
 c.Spawner.cmd = [sys.executable, str(HERE / "navigator_server.py")]

@@ -8,10 +8,15 @@ the apps. carenav's Voila configuration (voila_guard/voila.py, read after voila_
 - turns Jupyter Server's Host check back on (`allow_remote_access: false`): a request whose
   Host is not a loopback address, `localhost` or a name given with `carenav serve
   --allow-host` is refused (403) by every handler, pages, kernel API and websocket alike;
-- runs `prelaunch` before each app page starts its kernel: a request sent by another
-  site's page (a foreign `Origin`, or `Sec-Fetch-Site: cross-site` for anything but a
-  top-level navigation, so following a link still works) is refused (403), and once
-  `max_kernels` kernels are alive a new page gets "busy, try again in a minute" (503).
+- checks each app page request before Voila gives it a kernel, a new one or one waiting
+  in the preheated pool: a request sent by another site's page (a foreign `Origin`, or
+  `Sec-Fetch-Site: cross-site` for anything but a top-level navigation, so following a
+  link still works) is refused (403), and once `max_kernels` pages hold a kernel a new
+  page gets "busy, try again in a minute" (503).
+
+The page check runs where Jupyter Server identifies the user (`GuardedIdentityProvider`,
+called by every handler's `prepare`), not in Voila's `prelaunch_hook`: Voila refuses
+that hook with preheated kernels, and a pooled kernel is handed out without calling it.
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jupyter_server.auth.identity import PasswordIdentityProvider
 from tornado.web import HTTPError
+from voila.handler import VoilaHandler
+
+from carenav.ui.preheat import cell_timeout
 
 ALLOWED_HOSTS_ENV = "CARENAV_ALLOWED_HOSTS"
 MAX_KERNELS_ENV = "CARENAV_MAX_KERNELS"
@@ -101,18 +110,49 @@ def refusal(headers: Mapping[str, str], host: str, live_kernels: int, limit: int
     return None
 
 
-def prelaunch(handler: Any, notebook: Any = None, cwd: str | None = None) -> None:
-    """Voila's prelaunch hook: refuse (403 or 503, carenav's error page) before a kernel starts."""
-    request = handler.request
-    live = len(handler.kernel_manager.list_kernel_ids())
-    found = refusal(request.headers, request.host, live, max_kernels())
-    if found is not None:
-        # The log line says why, with no header values (they may name a client's page).
-        raise HTTPError(found.status, found.message)
+def pages_holding_kernels(kernel_manager: Any) -> int:
+    """Kernels that serve a page: all of Voila's kernels but those waiting in its pool.
+
+    A pooled kernel is known by the finished start-up task that holds it in Voila's
+    `_pools` (Voila <0.6 has no public list; its own culler reads the same attribute to
+    spare pooled kernels). A kernel whose start-up is still running counts as a page for
+    that moment: the cap errs towards "busy", never past its number.
+    """
+    pooled: set[str] = set()
+    for pool in getattr(kernel_manager, "_pools", {}).values():
+        for task in pool:
+            if task.done() and not task.cancelled() and task.exception() is None:
+                pooled.add(task.result()["kernel_id"])
+    return len(set(kernel_manager.list_kernel_ids()) - pooled)
+
+
+def _opens_an_app(handler: Any) -> bool:
+    """True for a request that Voila answers with an app page and a kernel (not a missing app's 404)."""
+    if not isinstance(handler, VoilaHandler):
+        return False
+    path = handler.notebook_path or (handler.path_args[0] if handler.path_args else "")
+    return bool(path) and bool(handler.contents_manager.file_exists(path))
+
+
+class GuardedIdentityProvider(PasswordIdentityProvider):
+    """Voila's identity provider, refusing (403 or 503, carenav's error page) an app page request that must get no kernel."""
+
+    def get_user(self, handler: Any) -> Any:
+        if _opens_an_app(handler):
+            request = handler.request
+            live = pages_holding_kernels(handler.kernel_manager)
+            found = refusal(request.headers, request.host, live, max_kernels())
+            if found is not None:
+                # As Jupyter Server's own Host check does: the error page is then drawn
+                # for nobody in particular. The log line says why, with no header values
+                # (they may name a client's page).
+                handler.current_user = handler._jupyter_current_user = None
+                raise HTTPError(found.status, found.message)
+        return super().get_user(handler)
 
 
 def configure(config: Any, voila_json: Path) -> None:
-    """Add the guard to a Voila traitlets config: the Host check, allowed names, the hook.
+    """Add the guard to a Voila traitlets config: the Host check, allowed names, the page check.
 
     voila_json's tornado_settings (headers, XSRF) are kept: this file's settings replace
     that whole dictionary, so they are read from there and extended, not restated.
@@ -123,4 +163,6 @@ def configure(config: Any, voila_json: Path) -> None:
         "allow_remote_access": False,
         "local_hostnames": allowed_hosts(),
     }
-    config.VoilaConfiguration.prelaunch_hook = prelaunch
+    config.Voila.identity_provider_class = GuardedIdentityProvider
+    # A preheated kernel waits for its page in a cell with no time limit (carenav.ui.preheat).
+    config.VoilaExecutor.timeout_func = cell_timeout

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from carenav.request_guard import MAX_KERNELS_ENV
-from carenav.serving import free_port
+from carenav.serving import apps_dir, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -69,6 +69,18 @@ class VoilaServer:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
+    def pooled_kernels_handed_out(self) -> int:
+        """How many page requests Voila has given a kernel from its preheated pool."""
+        return self.log().count("Using pre-heated kernel")
+
+    def wait_for_pools(self, filled: int, timeout: float = 120.0) -> None:
+        """Until Voila has logged `filled` pool fills (one per app at start, one per refill)."""
+        deadline = time.monotonic() + timeout
+        while self.log().count("Kernel pool of ") < filled:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise RuntimeError(f"Voila's kernel pools did not fill:\n{self.log()}")
+            time.sleep(0.25)
+
 
 @contextmanager
 def running_server(
@@ -105,6 +117,9 @@ def running_server(
     server = VoilaServer(port, process, log_path, dict(extra_env or {}))
     try:
         _wait_for_port(server)
+        # A server is ready once each app has a preheated kernel waiting (carenav's
+        # voila.json): tests then see what a navigator sees, not a pool half started.
+        server.wait_for_pools(len(list(apps_dir().glob("*.ipynb"))))
         yield server
     finally:
         process.terminate()  # Voila shuts its kernels down on SIGTERM

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from carenav.serving import apps_dir
 from tests.browser.harness import APP_TIMEOUT_MS, VoilaServer, running_server
 from tests.browser.test_offline_and_security import _children
 
@@ -34,6 +35,7 @@ def _get(server: VoilaServer, path: str, headers: dict[str, str]) -> tuple[int, 
 
 
 APP = "voila/render/care_continuum.ipynb"
+APPS = list(apps_dir().glob("*.ipynb"))
 FOREIGN = [
     pytest.param({"Host": "evil.example"}, id="dns-rebinding-host"),
     pytest.param({"Host": "evil.example:8866"}, id="dns-rebinding-host-and-port"),
@@ -55,10 +57,12 @@ def test_another_sites_request_starts_no_kernel_and_gets_carenavs_page(
     capped_server: VoilaServer, headers: dict[str, str]
 ) -> None:
     before = _children(capped_server.process.pid)
+    handed_out = capped_server.pooled_kernels_handed_out()
     status, body = _get(capped_server, APP, headers)
     assert status == 403
     assert "This page was not opened" in body and "988" in body
-    assert _children(capped_server.process.pid) == before
+    assert _children(capped_server.process.pid) == before, "a kernel was started"
+    assert capped_server.pooled_kernels_handed_out() == handed_out, "a pooled kernel was given out"
 
 
 @pytest.mark.parametrize("path", ["", "api/kernels/0b4f7c2e-6a1d-4d9e-9f43-2b1d3c4e5f60"])
@@ -72,7 +76,7 @@ def test_a_foreign_host_reaches_neither_the_landing_page_nor_the_kernel_api(
 def test_a_link_from_another_site_opens_the_app_and_past_the_cap_the_page_says_busy(
     capped_server: VoilaServer,
 ) -> None:
-    assert _children(capped_server.process.pid) == set()
+    assert capped_server.pooled_kernels_handed_out() == 0
     link = {
         "Sec-Fetch-Site": "cross-site",
         "Sec-Fetch-Mode": "navigate",
@@ -80,12 +84,16 @@ def test_a_link_from_another_site_opens_the_app_and_past_the_cap_the_page_says_b
     }
     status, body = _get(capped_server, APP, {**link, "Host": "carenav.example.org"})
     assert status == 200 and "carenav" in body
+    assert capped_server.pooled_kernels_handed_out() == 1
+    # The page took the app's waiting kernel; once Voila has started the next one, the
+    # page is the only kernel that counts against --max-kernels 1.
+    capped_server.wait_for_pools(len(APPS) + 1)
     started = _children(capped_server.process.pid)
-    assert len(started) == 1
     status, body = _get(capped_server, APP, {})
     assert status == 503
     assert "carenav is busy" in body and "try again in a minute" in body and "988" in body
-    assert _children(capped_server.process.pid) == started
+    assert _children(capped_server.process.pid) == started, "a kernel was started"
+    assert capped_server.pooled_kernels_handed_out() == 1, "a pooled kernel was given out"
     assert "the cap on live kernels is reached" in capped_server.log()
 
 

@@ -279,6 +279,8 @@ def launch(factory: Callable[[], Any]) -> widgets.Widget:
 
     Voila's own error for a failing cell tells the user to restart Voila with debugging
     flags; a navigator needs to know what to do instead, and the crisis line must stay up.
+    In a kernel Voila keeps in its pool, the notebook's cell before this one waited for a
+    page to ask (carenav.ui.preheat): the dates and data the app is built with are the page's.
     """
     try:
         with sharing():  # one model per look instead of a layout and a style per widget

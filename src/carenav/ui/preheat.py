@@ -1,0 +1,139 @@
+"""A preheated kernel builds its app for the page that asks for it, not before.
+
+carenav's Voila configuration keeps one started kernel per app waiting (Voila's
+`preheat_kernel`): such a kernel has run the app notebook's imports, the bulk of a page's
+start-up, before any navigator opens the page. What depends on the moment or on the data
+folder (today's date in a default, the plans and programs read from `data/`) must not be
+fixed then: a kernel may wait for hours, and an analyst may change a file meanwhile. So
+each app notebook has a cell between its imports and its `launch`, `wait_for_page(App)`:
+in a pooled kernel it builds the app once and throws it away (`rehearse`: what a first
+build pays once per process, lazy imports, pydantic's validators, compiled patterns, is
+then paid in the pool), and waits until Voila hands the kernel to a page request. The
+page's own build, the next cell, is then only reading the data and making its widgets.
+
+That cell is tagged `carenav-waits-for-page`, and `cell_timeout` (Voila's executor
+`timeout_func`, set by carenav's Voila configuration) gives it no time limit: the limit on
+a cell (60 s) is for a build that hangs, not for a kernel waiting for its navigator.
+
+Voila sends that moment over its request-info socket (`voila/query/<kernel id>`, what
+`voila.utils.wait_for_request` reads). That helper is not called: importing `voila` in a
+kernel loads Jupyter Server, 1.5-2.4 s and about 47 MB a kernel, where this client of the
+same socket costs 25 ms. Outside a preheated kernel (no Voila, a notebook, a test, a kernel
+Voila started for a page) this returns at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+# The variables Voila sets in a kernel it starts for its pool (voila.utils.ENV_VARIABLE).
+PREHEAT = "VOILA_PREHEAT"
+KERNEL_ID = "VOILA_KERNEL_ID"
+APP_IP = "VOILA_APP_IP"
+APP_PORT = "VOILA_APP_PORT"
+SERVER_URL = "VOILA_SERVER_URL"
+WS_BASE_URL = "VOILA_WS_BASE_URL"
+OPEN_TIMEOUT_S = 5
+WAIT_TAG = "carenav-waits-for-page"
+
+
+def cell_timeout(cell: Any) -> int | None:
+    """Voila's limit on a cell, in seconds: none for the wait cell, the configured one for the rest.
+
+    Runs in the Voila server (the executor's `timeout_func`).
+    """
+    if WAIT_TAG in (cell.get("metadata", {}).get("tags") or ()):
+        return None
+    return configured_timeout()
+
+
+def configured_timeout() -> int | None:
+    """The merged `VoilaExecutor.timeout` (carenav's voila.json, or a deployment's `--config`)."""
+    from voila.app import Voila
+    from voila.execute import VoilaExecutor
+
+    configured = (
+        Voila.instance().config.VoilaExecutor.get("timeout") if Voila.initialized() else None
+    )
+    limit = configured if isinstance(configured, int) else VoilaExecutor.timeout.default_value
+    return limit if isinstance(limit, int) and limit > 0 else None
+
+
+def request_socket_url(environ: os._Environ[str] | dict[str, str]) -> str | None:
+    """The socket a pooled kernel waits on for its page request, or None when not pooled.
+
+    >>> request_socket_url({"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "k1",
+    ...                     "VOILA_APP_PORT": "8866", "VOILA_SERVER_URL": "/"})
+    'ws://127.0.0.1:8866/voila/query/k1'
+    >>> request_socket_url({"VOILA_PREHEAT": "False", "VOILA_KERNEL_ID": "k1"}) is None
+    True
+    """
+    kernel_id = environ.get(KERNEL_ID)
+    if environ.get(PREHEAT) != "True" or not kernel_id:
+        return None
+    base = environ.get(WS_BASE_URL) or environ.get(SERVER_URL) or "/"
+    host = environ.get(APP_IP) or "127.0.0.1"
+    port = environ.get(APP_PORT) or "8866"
+    return f"ws://{host}:{port}{base}voila/query/{kernel_id}"
+
+
+def in_pool() -> bool:
+    """True in a kernel Voila started for its pool, until a page request takes it."""
+    return request_socket_url(os.environ) is not None
+
+
+def rehearse(build: Callable[[], Any]) -> None:
+    """Build an app and discard it, closing every widget it made; nothing it does is shown.
+
+    A failure is not reported here: the page's own build meets it again and says so.
+    """
+    import ipywidgets as widgets
+
+    from carenav.ui.sharing import sharing
+
+    try:
+        with sharing():
+            build()
+    except Exception:  # the real build meets it again and reports it in its own words
+        pass
+    finally:
+        widgets.Widget.close_all()
+
+
+def wait_for_page(factory: Callable[[], Any]) -> None:
+    """The wait cell of an app notebook: in a pooled kernel, rehearse the app, then wait for a page."""
+    if in_pool():
+        rehearse(factory)
+        wait_for_page_request()
+
+
+def wait_for_page_request() -> None:
+    """In a preheated kernel, block until a page request takes it; elsewhere return at once.
+
+    The request's details (its URL, query string) are put in the environment as Voila's
+    own helper does. If the socket cannot be reached, the app is built now: a page that
+    opens a little early beats a page that never opens.
+    """
+    url = request_socket_url(os.environ)
+    if url is None:
+        return
+    # Only a pooled kernel gets here: the import stays off every other kernel's start-up.
+    from websockets.exceptions import WebSocketException
+    from websockets.sync.client import connect
+
+    try:
+        with connect(url, open_timeout=OPEN_TIMEOUT_S, max_size=2**20) as socket:
+            message = socket.recv()
+    except (OSError, TimeoutError, WebSocketException):
+        return
+    try:
+        details = json.loads(message)
+    except ValueError:
+        return
+    if isinstance(details, dict):
+        os.environ.update({str(k): str(v) for k, v in details.items()})
+    # The pool is left: later code that asks (a nested launch) must not wait again.
+    os.environ[PREHEAT] = "False"

@@ -1,0 +1,100 @@
+"""A preheated kernel waits for its page's request, then takes on the request's details."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator
+
+import nbformat
+import pytest
+from websockets.sync.server import ServerConnection, serve
+
+from carenav.ui import preheat
+
+POOLED = {"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "k-1", "VOILA_SERVER_URL": "/"}
+
+
+@pytest.fixture
+def request_socket() -> Iterator[tuple[int, threading.Event, list[str]]]:
+    """A stand-in for Voila's request-info socket that answers once `release` is set."""
+    release = threading.Event()
+    paths: list[str] = []
+
+    def handler(connection: ServerConnection) -> None:
+        paths.append(connection.request.path if connection.request else "")
+        release.wait(10)
+        connection.send(json.dumps({"QUERY_STRING": "plan=example-ppo-2026"}))
+
+    with serve(handler, "127.0.0.1", 0) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield server.socket.getsockname()[1], release, paths
+        server.shutdown()
+
+
+def test_outside_a_pool_nothing_waits_and_nothing_is_rehearsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    built: list[int] = []
+    preheat.wait_for_page(lambda: built.append(1))
+    assert built == []
+
+
+def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details(
+    monkeypatch: pytest.MonkeyPatch, request_socket: tuple[int, threading.Event, list[str]]
+) -> None:
+    port, release, paths = request_socket
+    for name, value in {**POOLED, "VOILA_APP_PORT": str(port)}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    built: list[int] = []
+    done = threading.Event()
+
+    def cell() -> None:
+        preheat.wait_for_page(lambda: built.append(1))
+        done.set()
+
+    threading.Thread(target=cell, daemon=True).start()
+    time.sleep(0.5)
+    assert built == [1], "the app should be rehearsed before the wait"
+    assert not done.is_set(), "the kernel should wait until a page asks for it"
+    release.set()
+    assert done.wait(10)
+    assert paths == ["/voila/query/k-1"]
+    assert os.environ["QUERY_STRING"] == "plan=example-ppo-2026"
+    assert os.environ["VOILA_PREHEAT"] == "False", "a second wait would hang the page"
+
+
+def test_an_unreachable_socket_builds_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from carenav.serving import free_port
+
+    for name, value in {**POOLED, "VOILA_APP_PORT": str(free_port())}.items():
+        monkeypatch.setenv(name, value)
+    start = time.monotonic()
+    preheat.wait_for_page_request()
+    assert time.monotonic() - start < preheat.OPEN_TIMEOUT_S + 1
+
+
+def test_only_the_wait_cell_has_no_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In the server the limit is voila.json's (the slow-app browser test shows it applies).
+    monkeypatch.setattr(preheat, "configured_timeout", lambda: 60)
+    wait = nbformat.v4.new_code_cell("wait_for_page(App)", metadata={"tags": [preheat.WAIT_TAG]})
+    build = nbformat.v4.new_code_cell("launch(App)")
+    assert preheat.cell_timeout(wait) is None
+    assert preheat.cell_timeout(build) == 60
+
+
+def test_every_app_notebook_waits_in_a_tagged_cell_before_it_launches() -> None:
+    from carenav.serving import apps_dir
+
+    for path in sorted(apps_dir().glob("*.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        sources = [c.source for c in cells]
+        assert sources[1].startswith("wait_for_page("), path.name
+        assert preheat.WAIT_TAG in cells[1].metadata.get("tags", []), path.name
+        assert sources[2].startswith("launch("), path.name
+        assert sources[1].removeprefix("wait_for_page") == sources[2].removeprefix("launch")
