@@ -20,7 +20,18 @@ POOLED = {"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "k-1", "VOILA_SERVER_URL":
 @pytest.fixture
 def request_socket() -> Iterator[tuple[int, threading.Event, list[str]]]:
     """A stand-in for Voila's request-info socket that answers once `release` is set."""
-    release = threading.Event()
+    yield from _socket(threading.Event())
+
+
+@pytest.fixture
+def page_already_waiting() -> Iterator[tuple[int, threading.Event, list[str]]]:
+    """The socket when the page asked before the kernel connected: it answers at once."""
+    released = threading.Event()
+    released.set()
+    yield from _socket(released)
+
+
+def _socket(release: threading.Event) -> Iterator[tuple[int, threading.Event, list[str]]]:
     paths: list[str] = []
 
     def handler(connection: ServerConnection) -> None:
@@ -69,14 +80,29 @@ def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details
     assert os.environ["VOILA_PREHEAT"] == "False", "a second wait would hang the page"
 
 
+def test_a_kernel_a_page_already_asked_for_skips_the_rehearsal(
+    monkeypatch: pytest.MonkeyPatch, page_already_waiting: tuple[int, threading.Event, list[str]]
+) -> None:
+    port, _, paths = page_already_waiting
+    for name, value in {**POOLED, "VOILA_APP_PORT": str(port)}.items():
+        monkeypatch.setenv(name, value)
+    built: list[int] = []
+    preheat.wait_for_page(lambda: built.append(1))
+    assert paths == ["/voila/query/k-1"]
+    assert built == [], "the page is waiting: building twice would only delay it"
+    assert os.environ["VOILA_PREHEAT"] == "False"
+
+
 def test_an_unreachable_socket_builds_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     from carenav.serving import free_port
 
     for name, value in {**POOLED, "VOILA_APP_PORT": str(free_port())}.items():
         monkeypatch.setenv(name, value)
+    built: list[int] = []
     start = time.monotonic()
-    preheat.wait_for_page_request()
+    preheat.wait_for_page(lambda: built.append(1))
     assert time.monotonic() - start < preheat.OPEN_TIMEOUT_S + 1
+    assert built == []
 
 
 def test_only_the_wait_cell_has_no_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,6 +37,7 @@ APP_PORT = "VOILA_APP_PORT"
 SERVER_URL = "VOILA_SERVER_URL"
 WS_BASE_URL = "VOILA_WS_BASE_URL"
 OPEN_TIMEOUT_S = 5
+ALREADY_ASKED_S = 0.05  # a request Voila sent before the kernel connected arrives at once
 WAIT_TAG = "carenav-waits-for-page"
 
 
@@ -80,11 +81,6 @@ def request_socket_url(environ: os._Environ[str] | dict[str, str]) -> str | None
     return f"ws://{host}:{port}{base}voila/query/{kernel_id}"
 
 
-def in_pool() -> bool:
-    """True in a kernel Voila started for its pool, until a page request takes it."""
-    return request_socket_url(os.environ) is not None
-
-
 def rehearse(build: Callable[[], Any]) -> None:
     """Build an app and discard it, closing every widget it made; nothing it does is shown.
 
@@ -104,18 +100,11 @@ def rehearse(build: Callable[[], Any]) -> None:
 
 
 def wait_for_page(factory: Callable[[], Any]) -> None:
-    """The wait cell of an app notebook: in a pooled kernel, rehearse the app, then wait for a page."""
-    if in_pool():
-        rehearse(factory)
-        wait_for_page_request()
+    """The wait cell of an app notebook: in a pooled kernel, rehearse the app, then wait for a page.
 
-
-def wait_for_page_request() -> None:
-    """In a preheated kernel, block until a page request takes it; elsewhere return at once.
-
-    The request's details (its URL, query string) are put in the environment as Voila's
-    own helper does. If the socket cannot be reached, the app is built now: a page that
-    opens a little early beats a page that never opens.
+    A kernel that a page took while it was still starting (a second page within a second
+    of the first, or a burst) finds the request already sent: it skips the rehearsal,
+    which would only make that page wait.
     """
     url = request_socket_url(os.environ)
     if url is None:
@@ -126,13 +115,24 @@ def wait_for_page_request() -> None:
 
     try:
         with connect(url, open_timeout=OPEN_TIMEOUT_S, max_size=2**20) as socket:
-            message = socket.recv()
-    except (OSError, TimeoutError, WebSocketException):
+            try:
+                message = socket.recv(timeout=ALREADY_ASKED_S)
+            except TimeoutError:
+                rehearse(factory)
+                message = socket.recv()
+    except (OSError, WebSocketException):
+        # The socket cannot be reached: build now. A page that opens a little early
+        # beats a page that never opens.
         return
+    _take_request(message)
+
+
+def _take_request(message: str | bytes) -> None:
+    """Put the request's details (its URL, query string) in the environment, as Voila's helper does."""
     try:
         details = json.loads(message)
     except ValueError:
-        return
+        details = None
     if isinstance(details, dict):
         os.environ.update({str(k): str(v) for k, v in details.items()})
     # The pool is left: later code that asks (a nested launch) must not wait again.
