@@ -18,9 +18,11 @@ The single-page median, measured in the same run, is the baseline for the ratios
     .venv/bin/python benchmarks/concurrency.py [--app program_finder] [--sizes 1,4,8,12]
         [--hub-users 4] [--no-hub] [--preheat POOL] [--json FILE]
 
-With `--preheat POOL`, the bursts are repeated against the same Voila with POOL kernels
-per notebook preheated (each has run its notebook before any page asks for it); the
-pool's idle kernels count in that row's memory.
+carenav's voila.json keeps a pool of preheated kernels per app (SHIPPED_POOL, one): a
+burst's first page takes the app's waiting kernel and the rest start their own. With
+`--preheat POOL`, the bursts are repeated against the same Voila with POOL kernels per
+notebook; the pool's idle kernels count in that row's memory. Each burst starts with the
+pools full.
 """
 
 from __future__ import annotations
@@ -63,6 +65,11 @@ from carenav.serving import (  # noqa: E402
 )
 
 TIMEOUT_MS = 300_000
+SHIPPED_POOL = int(
+    json.loads((REPO / "src" / "carenav" / "voila_config" / "voila.json").read_text())[
+        "VoilaConfiguration"
+    ].get("default_pool_size", 0)
+)
 PASSWORD = "benchmark-navigator-4417"
 
 
@@ -335,6 +342,7 @@ async def against_serve(
     apps = len(list((REPO / "voila_apps").glob("*.ipynb")))
     with serving(preheat) as (base, root):
         url = f"{base}voila/render/{app}.ipynb"
+        preheat = preheat or SHIPPED_POOL
         if preheat:
             await wait_for_pool(root, preheat, apps)
         warm = await browser.new_context()
@@ -397,14 +405,19 @@ async def through_hub(browser: Browser, app: str, users: int, cold: bool) -> lis
             await _log_in(context, hub, name, f"/hub/spawn/{name}", f"/user/{name}/")
             contexts.append(context)
         root = hub.process.pid
+        pooled = len(names)  # each navigator's server keeps one kernel for the navigator app
         if not cold:
             for context, name in zip(contexts, names, strict=True):
                 await warm_up(context, hub.app_url(name, app))
-            await wait_for_no_kernels(root)
-        one = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub, warm-up")
+            await wait_for_no_kernels(root, keep=pooled)
+        one = await burst(
+            contexts[:1], [hub.app_url(names[0], app)], root, "hub, warm-up", keep=pooled
+        )
         del one
-        single = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub")
-        together = await burst(contexts, [hub.app_url(n, app) for n in names], root, "hub")
+        single = await burst(contexts[:1], [hub.app_url(names[0], app)], root, "hub", keep=pooled)
+        together = await burst(
+            contexts, [hub.app_url(n, app) for n in names], root, "hub", keep=pooled
+        )
         for context in contexts:
             await context.close()
     return [single, together]
