@@ -16,13 +16,15 @@ JupyterHub (deploy/jupyterhub/) for N navigators, each logged in with their own 
 The single-page median, measured in the same run, is the baseline for the ratios.
 
     .venv/bin/python benchmarks/concurrency.py [--app program_finder] [--sizes 1,4,8,12]
-        [--hub-users 4] [--no-hub] [--preheat POOL] [--json FILE]
+        [--hub-users 4] [--no-hub] [--preheat POOL [--fill-delay S]] [--json FILE]
 
 carenav's voila.json keeps a pool of preheated kernels per app (SHIPPED_POOL, one): a
 burst's first page takes the app's waiting kernel and the rest start their own. With
-`--preheat POOL`, the bursts are repeated against the same Voila with POOL kernels per
-notebook; the pool's idle kernels count in that row's memory. Each burst starts with the
-pools full.
+`--preheat POOL`, the bursts are repeated with POOL kernels waiting for the measured app
+(`carenav serve --config`, as a team server would set it; `--fill-delay` seconds before
+a taken kernel is replaced); the pools' idle kernels count in each row's memory. Each
+burst starts with the pools full; each row's ratio is against one page alone in the
+same setting.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ import asyncio
 import contextlib
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -55,14 +56,6 @@ from tests.browser.harness import (  # noqa: E402
     running_server,
 )
 from tests.hub.harness import ADMIN, Hub, descendants, running_hub  # noqa: E402
-
-from carenav.catalog import bundled_data_dir  # noqa: E402
-from carenav.serving import (  # noqa: E402
-    compile_bytecode,
-    free_port,
-    voila_command,
-    voila_environment,
-)
 
 TIMEOUT_MS = 300_000
 SHIPPED_POOL = int(
@@ -238,41 +231,39 @@ async def burst(
     return result
 
 
-@contextlib.contextmanager
-def preheated_voila(pool: int) -> Iterator[tuple[str, int]]:
-    """carenav's Voila with `pool` kernels per notebook run ahead of any request."""
-    port = free_port()
-    command = [
-        *voila_command(port),
-        "--VoilaConfiguration.preheat_kernel=True",
-        f"--VoilaConfiguration.default_pool_size={pool}",
-    ]
-    env = voila_environment(bundled_data_dir())
-    compile_bytecode()  # as `carenav serve` does before it starts Voila
-    server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+def pool_config(folder: Path, app: str, pool: int, fill_delay: float) -> Path:
+    """A `carenav serve --config` folder: `pool` preheated kernels for `app`, the shipped
+    pool for the other apps, refilled `fill_delay` seconds after a page takes one."""
+    (folder / "voila.json").write_text(
+        json.dumps(
+            {
+                "VoilaKernelManager": {
+                    "fill_delay": fill_delay,
+                    "kernel_pools_config": {
+                        "default": {"pool_size": SHIPPED_POOL},
+                        f"{app}.ipynb": {"pool_size": pool},
+                    },
+                }
+            }
+        )
     )
-    try:
-        for _ in range(480):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        yield f"http://127.0.0.1:{port}/", server.pid
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    return folder
 
 
 @contextlib.contextmanager
-def serving(preheat: int) -> Iterator[tuple[str, int]]:
-    if preheat:
-        with preheated_voila(preheat) as running:
-            yield running
-    else:
-        with running_server() as server:
+def serving(app: str, pool: int, fill_delay: float) -> Iterator[tuple[str, int]]:
+    """`carenav serve` as shipped, or (pool > 0) with `pool` kernels waiting for `app`."""
+    with tempfile.TemporaryDirectory() as folder:
+        args = ["--config", str(pool_config(Path(folder), app, pool, fill_delay))] if pool else []
+        with running_server(args=args) as server:
             yield server.url, server.process.pid
+
+
+def pooled_kernels(app_pool: int) -> int:
+    """Kernels the server keeps waiting: `app_pool` for the measured app, the shipped pool
+    for each other app."""
+    apps = len(list((REPO / "voila_apps").glob("*.ipynb")))
+    return app_pool + SHIPPED_POOL * (apps - 1)
 
 
 def _fetch(url: str, ready: threading.Barrier) -> float:
@@ -283,7 +274,7 @@ def _fetch(url: str, ready: threading.Barrier) -> float:
     return time.perf_counter() - start
 
 
-def server_only(app: str, sizes: list[int]) -> list[Burst]:
+def server_only(app: str, sizes: list[int], pool: int = 0, fill_delay: float = 1.0) -> list[Burst]:
     """The server's part alone: N requests for the page at once, no browser drawing them.
 
     Voila answers a page request once its kernel has run the notebook, so the time until
@@ -293,34 +284,36 @@ def server_only(app: str, sizes: list[int]) -> list[Burst]:
     kernel until the cull), after one page has warmed it up.
     """
     results = []
+    pooled = pooled_kernels(pool or SHIPPED_POOL)
     for n in sizes:
-        with running_server() as server:
-            url = f"{server.url}voila/render/{app}.ipynb"
+        with serving(app, pool, fill_delay) as (base, root):
+            url = f"{base}voila/render/{app}.ipynb"
             _fetch(url, threading.Barrier(1))  # the server's first page: caches, bytecode
+            asyncio.run(wait_for_pool(root, pooled))
             ready = threading.Barrier(n)
-            with CpuMeter(server.process.pid) as meter, ThreadPoolExecutor(n) as pool:
-                threads = list(pool.map(_fetch, [url] * n, [ready] * n))
-            kernels = kernels_under(server.process.pid)
+            with CpuMeter(root) as meter, ThreadPoolExecutor(n) as workers:
+                threads = list(workers.map(_fetch, [url] * n, [ready] * n))
+            kernels = kernels_under(root)
             burst = Burst(
-                "server only",
+                f"server, pool {pool}" if pool else "server only",
                 n,
                 sorted(threads),
                 len(kernels),
                 megabytes(kernels, "Rss"),
                 megabytes(kernels, "Pss"),
-                megabytes(others_under(server.process.pid), "Rss"),
+                megabytes(others_under(root), "Rss"),
                 served=sorted(threads),
                 cpu=meter.totals(),
             )
-        print(f"  server only: {n} page(s), median {burst.median:.2f} s", flush=True)
+        print(f"  {burst.where}: {n} page(s), median {burst.median:.2f} s", flush=True)
         results.append(burst)
     return results
 
 
-async def wait_for_pool(root: int, pool: int, apps: int, timeout: float = 300.0) -> None:
-    """Until every notebook's pool is full again (pool kernels per app, idle)."""
+async def wait_for_pool(root: int, kernels: int, timeout: float = 300.0) -> None:
+    """Until every notebook's pool is full again (`kernels` in all, idle)."""
     deadline = time.monotonic() + timeout
-    while len(kernels_under(root)) < pool * apps and time.monotonic() < deadline:
+    while len(kernels_under(root)) < kernels and time.monotonic() < deadline:
         await asyncio.sleep(0.5)
     await asyncio.sleep(5)  # a refilled kernel still runs its notebook: let it finish
 
@@ -335,28 +328,30 @@ async def warm_up(context: BrowserContext, url: str) -> None:
 
 
 async def against_serve(
-    browser: Browser, app: str, sizes: list[int], preheat: int = 0, cold: bool = False
+    browser: Browser,
+    app: str,
+    sizes: list[int],
+    preheat: int = 0,
+    cold: bool = False,
+    fill_delay: float = 1.0,
 ) -> list[Burst]:
     results = []
-    where = f"preheat {preheat}" if preheat else "carenav serve"
-    apps = len(list((REPO / "voila_apps").glob("*.ipynb")))
-    with serving(preheat) as (base, root):
+    where = f"pool {preheat}" if preheat else "carenav serve"
+    pooled = pooled_kernels(preheat or SHIPPED_POOL)
+    with serving(app, preheat, fill_delay) as (base, root):
         url = f"{base}voila/render/{app}.ipynb"
-        preheat = preheat or SHIPPED_POOL
-        if preheat:
-            await wait_for_pool(root, preheat, apps)
+        await wait_for_pool(root, pooled)
         warm = await browser.new_context()
-        await burst([warm], [url], root, "warm-up")  # first kernel start, cold caches
+        await burst([warm], [url], root, "warm-up", keep=pooled)  # cold caches
         await warm.close()
         for n in sizes:
             contexts = [await browser.new_context() for _ in range(n)]
             if not cold:  # returning navigators: each browser has the page's scripts cached
                 for context in contexts:
                     await warm_up(context, url)
-                await wait_for_no_kernels(root, keep=preheat * apps)
-            if preheat:
-                await wait_for_pool(root, preheat, apps)
-            results.append(await burst(contexts, [url] * n, root, where, keep=preheat * apps))
+                await wait_for_no_kernels(root, keep=pooled)
+            await wait_for_pool(root, pooled)
+            results.append(await burst(contexts, [url] * n, root, where, keep=pooled))
             for context in contexts:
                 await context.close()
     return results
@@ -424,7 +419,13 @@ async def through_hub(browser: Browser, app: str, users: int, cold: bool) -> lis
 
 
 async def run(
-    app: str, sizes: list[int], hub_users: int, preheat: int, cold: bool, server: bool
+    app: str,
+    sizes: list[int],
+    hub_users: int,
+    preheat: int,
+    cold: bool,
+    server: bool,
+    fill_delay: float,
 ) -> list[Burst]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
@@ -432,12 +433,16 @@ async def run(
         )
         results = await against_serve(browser, app, sizes, cold=cold)
         if preheat:
-            results += await against_serve(browser, app, sizes, preheat, cold=cold)
+            results += await against_serve(
+                browser, app, sizes, preheat, cold=cold, fill_delay=fill_delay
+            )
         if hub_users:
             results += await through_hub(browser, app, hub_users, cold)
         await browser.close()
     if server:
         results += server_only(app, sizes)
+        if preheat:
+            results += server_only(app, sizes, preheat, fill_delay)
     return results
 
 
@@ -451,7 +456,14 @@ def main() -> int:
         "--preheat",
         type=int,
         default=0,
-        help="also measure Voila with this many preheated kernels per notebook",
+        help="also measure with this many preheated kernels for the app (the other apps "
+        "keep the shipped pool)",
+    )
+    parser.add_argument(
+        "--fill-delay",
+        type=float,
+        default=1.0,
+        help="with --preheat: seconds before Voila refills the pool after a page takes a kernel",
     )
     parser.add_argument(
         "--cold",
@@ -468,18 +480,27 @@ def main() -> int:
     sizes = [int(n) for n in args.sizes.split(",") if n]
     hub_users = 0 if args.no_hub else args.hub_users
     results = asyncio.run(
-        run(args.app, sizes, hub_users, args.preheat, args.cold, args.server_only)
+        run(
+            args.app,
+            sizes,
+            hub_users,
+            args.preheat,
+            args.cold,
+            args.server_only,
+            args.fill_delay,
+        )
     )
 
-    single = next(r for r in results if r.pages == 1)
-    baseline, served_baseline = single.median, single.served_median
+    # Each row against one page alone in the same setting (the same server and pool).
+    first = next(r for r in results if r.pages == 1)
+    singles = {r.where: r for r in results if r.pages == 1}
     print(f"{args.app}: N pages opened at once, navigation -> widgets visible (seconds);")
     print("served: navigation -> the page's HTML fully arrived (Voila sends it once the kernel")
     print("has run the notebook: the server's part), median, and its ratio to one page alone;")
     print("CPU s: spent during the burst by the N browsers, the kernels and the server (Voila;")
     print("with the hub also the hub and its proxies) -- all on the same two cores here;")
     print("memory (MB): RSS and PSS summed over the burst's kernels, RSS per kernel, and the")
-    print("RSS of everything else; ratio: median against one page alone on carenav serve")
+    print("RSS of everything else; ratio: median against one page alone in the same setting")
     header = (
         f"{'where':<15}{'pages':>6}{'median':>8}{'max':>8}{'ratio':>7}"
         f"{'served':>8}{'ratio':>7}{'CPU brw':>8}{'kern':>6}{'serv':>6}"
@@ -489,6 +510,8 @@ def main() -> int:
     for r in results:
         per = r.kernel_rss_mb / r.kernels if r.kernels else 0.0
         cpu = r.cpu
+        single = singles.get(r.where, first)
+        baseline, served_baseline = single.median, single.served_median
         print(
             f"{r.where:<15}{r.pages:>6}{r.median:>8.2f}{max(r.seconds):>8.2f}"
             f"{r.median / baseline:>7.2f}{r.served_median:>8.2f}"
@@ -501,12 +524,15 @@ def main() -> int:
         rows = [
             {
                 "where": r.where,
+                "baseline_s": round(singles.get(r.where, first).median, 2),
                 "pages": r.pages,
                 "median_s": round(r.median, 2),
                 "max_s": round(max(r.seconds), 2),
-                "ratio_to_single_page": round(r.median / baseline, 2),
+                "ratio_to_single_page": round(r.median / singles.get(r.where, first).median, 2),
                 "served_median_s": round(r.served_median, 2),
-                "served_ratio_to_single_page": round(r.served_median / served_baseline, 2),
+                "served_ratio_to_single_page": round(
+                    r.served_median / singles.get(r.where, first).served_median, 2
+                ),
                 "cpu_seconds": {k: round(v, 1) for k, v in r.cpu.items()},
                 "kernels": r.kernels,
                 "kernel_rss_mb": round(r.kernel_rss_mb),
