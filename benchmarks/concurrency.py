@@ -289,7 +289,7 @@ def server_only(app: str, sizes: list[int], pool: int = 0, fill_delay: float = 1
         with serving(app, pool, fill_delay) as (base, root):
             url = f"{base}voila/render/{app}.ipynb"
             _fetch(url, threading.Barrier(1))  # the server's first page: caches, bytecode
-            asyncio.run(wait_for_pool(root, pooled))
+            wait_for_pool_now(root, pooled)
             ready = threading.Barrier(n)
             with CpuMeter(root) as meter, ThreadPoolExecutor(n) as workers:
                 threads = list(workers.map(_fetch, [url] * n, [ready] * n))
@@ -310,12 +310,20 @@ def server_only(app: str, sizes: list[int], pool: int = 0, fill_delay: float = 1
     return results
 
 
+def wait_for_pool_now(root: int, kernels: int, timeout: float = 300.0) -> None:
+    """wait_for_pool, for the plain-request bursts (no event loop)."""
+    deadline = time.monotonic() + timeout
+    while len(kernels_under(root)) < kernels and time.monotonic() < deadline:
+        time.sleep(0.5)
+    time.sleep(5)  # a refilled kernel still rehearses its app: let it finish
+
+
 async def wait_for_pool(root: int, kernels: int, timeout: float = 300.0) -> None:
     """Until every notebook's pool is full again (`kernels` in all, idle)."""
     deadline = time.monotonic() + timeout
     while len(kernels_under(root)) < kernels and time.monotonic() < deadline:
         await asyncio.sleep(0.5)
-    await asyncio.sleep(5)  # a refilled kernel still runs its notebook: let it finish
+    await asyncio.sleep(5)  # a refilled kernel still rehearses its app: let it finish
 
 
 async def warm_up(context: BrowserContext, url: str) -> None:
@@ -426,23 +434,27 @@ async def run(
     cold: bool,
     server: bool,
     fill_delay: float,
+    browsers: bool = True,
 ) -> list[Burst]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=chromium_executable(), args=CHROMIUM_ARGS
-        )
-        results = await against_serve(browser, app, sizes, cold=cold)
-        if preheat:
-            results += await against_serve(
-                browser, app, sizes, preheat, cold=cold, fill_delay=fill_delay
+    results: list[Burst] = []
+    if browsers:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=chromium_executable(), args=CHROMIUM_ARGS
             )
-        if hub_users:
-            results += await through_hub(browser, app, hub_users, cold)
-        await browser.close()
+            results += await against_serve(browser, app, sizes, cold=cold)
+            if preheat:
+                results += await against_serve(
+                    browser, app, sizes, preheat, cold=cold, fill_delay=fill_delay
+                )
+            if hub_users:
+                results += await through_hub(browser, app, hub_users, cold)
+            await browser.close()
     if server:
-        results += server_only(app, sizes)
+        # Plain requests from threads: run outside the event loop the bursts above use.
+        results += await asyncio.to_thread(server_only, app, sizes)
         if preheat:
-            results += server_only(app, sizes, preheat, fill_delay)
+            results += await asyncio.to_thread(server_only, app, sizes, preheat, fill_delay)
     return results
 
 
@@ -475,6 +487,11 @@ def main() -> int:
         action="store_true",
         help="also time the same bursts as plain page requests, with no browser drawing them",
     )
+    parser.add_argument(
+        "--no-browsers",
+        action="store_true",
+        help="with --server-only: only the plain page requests, no browser bursts",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
@@ -488,6 +505,7 @@ def main() -> int:
             args.cold,
             args.server_only,
             args.fill_delay,
+            browsers=not (args.no_browsers and args.server_only),
         )
     )
 
