@@ -289,7 +289,9 @@ def server_only(app: str, sizes: list[int], pool: int = 0, fill_delay: float = 1
         with serving(app, pool, fill_delay) as (base, root):
             url = f"{base}voila/render/{app}.ipynb"
             _fetch(url, threading.Barrier(1))  # the server's first page: caches, bytecode
-            wait_for_pool_now(root, pooled)
+            # That page's kernel lives on (no browser leaves it): the pool is full again
+            # once its replacement has started too.
+            wait_for_pool_now(root, pooled + 1)
             ready = threading.Barrier(n)
             with CpuMeter(root) as meter, ThreadPoolExecutor(n) as workers:
                 threads = list(workers.map(_fetch, [url] * n, [ready] * n))
