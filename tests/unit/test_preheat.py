@@ -46,6 +46,12 @@ def _socket(release: threading.Event) -> Iterator[tuple[int, threading.Event, li
         server.shutdown()
 
 
+def _pooled_kernel(monkeypatch: pytest.MonkeyPatch, port: int) -> None:
+    """The environment Voila gives a kernel it starts for its pool."""
+    for name, value in {**POOLED, "VOILA_APP_PORT": str(port)}.items():
+        monkeypatch.setenv(name, value)
+
+
 def test_outside_a_pool_nothing_waits_and_nothing_is_rehearsed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -59,8 +65,7 @@ def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details
     monkeypatch: pytest.MonkeyPatch, request_socket: tuple[int, threading.Event, list[str]]
 ) -> None:
     port, release, paths = request_socket
-    for name, value in {**POOLED, "VOILA_APP_PORT": str(port)}.items():
-        monkeypatch.setenv(name, value)
+    _pooled_kernel(monkeypatch, port)
     monkeypatch.delenv("QUERY_STRING", raising=False)
     built: list[int] = []
     done = threading.Event()
@@ -70,9 +75,11 @@ def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details
         done.set()
 
     threading.Thread(target=cell, daemon=True).start()
-    time.sleep(0.5)
+    deadline = time.monotonic() + 10
+    while not built and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert built == [1], "the app should be rehearsed before the wait"
-    assert not done.is_set(), "the kernel should wait until a page asks for it"
+    assert not done.wait(0.3), "the kernel should wait until a page asks for it"
     release.set()
     assert done.wait(10)
     assert paths == ["/voila/query/k-1"]
@@ -84,8 +91,7 @@ def test_a_kernel_a_page_already_asked_for_skips_the_rehearsal(
     monkeypatch: pytest.MonkeyPatch, page_already_waiting: tuple[int, threading.Event, list[str]]
 ) -> None:
     port, _, paths = page_already_waiting
-    for name, value in {**POOLED, "VOILA_APP_PORT": str(port)}.items():
-        monkeypatch.setenv(name, value)
+    _pooled_kernel(monkeypatch, port)
     built: list[int] = []
     preheat.wait_for_page(lambda: built.append(1))
     assert paths == ["/voila/query/k-1"]
@@ -96,8 +102,7 @@ def test_a_kernel_a_page_already_asked_for_skips_the_rehearsal(
 def test_an_unreachable_socket_builds_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     from carenav.serving import free_port
 
-    for name, value in {**POOLED, "VOILA_APP_PORT": str(free_port())}.items():
-        monkeypatch.setenv(name, value)
+    _pooled_kernel(monkeypatch, free_port())
     built: list[int] = []
     start = time.monotonic()
     preheat.wait_for_page(lambda: built.append(1))
