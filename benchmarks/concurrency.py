@@ -57,11 +57,13 @@ from tests.browser.harness import (  # noqa: E402
 )
 from tests.hub.harness import ADMIN, Hub, descendants, running_hub  # noqa: E402
 
+from carenav.serving import CONFIG_DIR, apps_dir  # noqa: E402
+
 TIMEOUT_MS = 300_000
 SHIPPED_POOL = int(
-    json.loads((REPO / "src" / "carenav" / "voila_config" / "voila.json").read_text())[
-        "VoilaConfiguration"
-    ].get("default_pool_size", 0)
+    json.loads((CONFIG_DIR / "voila.json").read_text())["VoilaConfiguration"].get(
+        "default_pool_size", 0
+    )
 )
 PASSWORD = "benchmark-navigator-4417"
 
@@ -262,7 +264,7 @@ def serving(app: str, pool: int, fill_delay: float) -> Iterator[tuple[str, int]]
 def pooled_kernels(app_pool: int) -> int:
     """Kernels the server keeps waiting: `app_pool` for the measured app, the shipped pool
     for each other app."""
-    apps = len(list((REPO / "voila_apps").glob("*.ipynb")))
+    apps = len(list(apps_dir().glob("*.ipynb")))
     return app_pool + SHIPPED_POOL * (apps - 1)
 
 
@@ -313,19 +315,16 @@ def server_only(app: str, sizes: list[int], pool: int = 0, fill_delay: float = 1
 
 
 def wait_for_pool_now(root: int, kernels: int, timeout: float = 300.0) -> None:
-    """wait_for_pool, for the plain-request bursts (no event loop)."""
+    """Until every notebook's pool is full again (`kernels` in all, idle)."""
     deadline = time.monotonic() + timeout
     while len(kernels_under(root)) < kernels and time.monotonic() < deadline:
         time.sleep(0.5)
     time.sleep(5)  # a refilled kernel still rehearses its app: let it finish
 
 
-async def wait_for_pool(root: int, kernels: int, timeout: float = 300.0) -> None:
-    """Until every notebook's pool is full again (`kernels` in all, idle)."""
-    deadline = time.monotonic() + timeout
-    while len(kernels_under(root)) < kernels and time.monotonic() < deadline:
-        await asyncio.sleep(0.5)
-    await asyncio.sleep(5)  # a refilled kernel still rehearses its app: let it finish
+async def wait_for_pool(root: int, kernels: int) -> None:
+    """wait_for_pool_now, off the event loop the browser bursts run on."""
+    await asyncio.to_thread(wait_for_pool_now, root, kernels)
 
 
 async def warm_up(context: BrowserContext, url: str) -> None:
