@@ -37,6 +37,8 @@ APP_TIMEOUT_MS = 90_000
 # The `carenav` to serve with, when not this checkout's: .ci/check-wheel points it at a
 # wheel installed in a clean virtual environment, run from a folder outside the repository.
 SERVE_ENV = "CARENAV_SERVE_COMMAND"
+# carenav's voila.json keeps one preheated kernel waiting for each app.
+POOLED_APPS = len(list(apps_dir().glob("*.ipynb")))
 
 
 def chromium_executable() -> str | None:
@@ -73,10 +75,10 @@ class VoilaServer:
         """How many page requests Voila has given a kernel from its preheated pool."""
         return self.log().count("Using pre-heated kernel")
 
-    def wait_for_pools(self, filled: int, timeout: float = 120.0) -> None:
-        """Until Voila has logged `filled` pool fills (one per app at start, one per refill)."""
+    def wait_for_pools(self, refills: int = 0, timeout: float = 120.0) -> None:
+        """Until every app's pool has filled at start and `refills` times since."""
         deadline = time.monotonic() + timeout
-        while self.log().count("Kernel pool of ") < filled:
+        while self.log().count("Kernel pool of ") < POOLED_APPS + refills:
             if time.monotonic() > deadline or self.process.poll() is not None:
                 raise RuntimeError(f"Voila's kernel pools did not fill:\n{self.log()}")
             time.sleep(0.25)
@@ -119,7 +121,7 @@ def running_server(
         _wait_for_port(server)
         # A server is ready once each app has a preheated kernel waiting (carenav's
         # voila.json): tests then see what a navigator sees, not a pool half started.
-        server.wait_for_pools(len(list(apps_dir().glob("*.ipynb"))))
+        server.wait_for_pools()
         yield server
     finally:
         process.terminate()  # Voila shuts its kernels down on SIGTERM
