@@ -134,6 +134,43 @@ def test_untidy_real_world_hsds_is_cleaned_and_reported_and_a_missing_coordinate
 
 
 @pytest.mark.parametrize(
+    ("assured", "kept", "reported"),
+    [
+        ("2025-11-03", "2025-11-03", False),
+        ("2025-11-03T09:30:00Z", "2025-11-03", False),
+        ("2025-13-45", "2026-01-01", True),
+        ("last spring", "2026-01-01", True),
+        (None, "2026-01-01", False),
+    ],
+)
+def test_a_service_checked_on_a_day_keeps_it_and_an_unreadable_assured_date_is_reported(
+    assured: str | None, kept: str, reported: bool
+) -> None:
+    service = json.loads((EXAMPLES / "service_full.json").read_text(encoding="utf-8"))
+    service["service_at_locations"][0]["location"]["addresses"] = [
+        {
+            "address_1": "1 Example Way",
+            "city": "Salem",
+            "state_province": "OR",
+            "postal_code": "97301",
+            "country": "US",
+            "address_type": "physical",
+        }
+    ]
+    service["phones"] = [{"id": "p", "number": "(503) 555-0100"}]
+    service["assured_date"] = assured
+
+    back = import_services([service], file="x.json", verified_on=date(2026, 1, 1), level="1")
+
+    assert back.refused == []
+    assert back.table[0]["verified_on"] == kept
+    notes = [note for note in back.notes if "assured_date" in note]
+    assert len(notes) == reported
+    if reported:
+        assert f"'{assured}' is not a date (expected YYYY-MM-DD); 2026-01-01 is used" in notes[0]
+
+
+@pytest.mark.parametrize(
     ("content", "message"),
     [
         (b"<html><body>502 Bad Gateway</body></html>", "is a web page (HTML)"),

@@ -136,14 +136,11 @@ def _native(
     name = text(svc.get("name"))
     service_id = text(svc.get("id"))
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-")
-    assured = text(svc.get("assured_date"))[:10]
     row = {
         "id": f"{slug}-{service_id[:8].lower()}" if service_id else slug,
         "name": name,
         "organization": text(organization.get("name")) or name,
-        "verified_on": assured
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", assured)
-        else verified_on.isoformat(),
+        "verified_on": _checked_on(text(svc.get("assured_date")), verified_on, result, where),
         "source": f"HSDS import from {file}" + (f" (service {service_id})" if service_id else ""),
         "street": ", ".join(
             p for p in (text(address.get("address_1")), text(address.get("address_2"))) if p
@@ -181,6 +178,23 @@ def _native(
     if re.fullmatch(r"\d{5}(-\d{4})?", row["zip"]):
         row["zip"] = row["zip"][:5]
     return row
+
+
+def _checked_on(assured: str, fallback: date, result: HsdsImport, where: str) -> str:
+    """The day the service was last checked: its assured_date (a date or date-time), else `fallback`.
+
+    An assured_date that is not a calendar day is reported, never kept or dropped unsaid.
+    """
+    if not assured:
+        return fallback.isoformat()
+    try:
+        return date.fromisoformat(assured[:10]).isoformat()
+    except ValueError:
+        result.notes.append(
+            f"{where}: assured_date '{assured}' is not a date (expected YYYY-MM-DD);"
+            f" {fallback.isoformat()} is used"
+        )
+        return fallback.isoformat()
 
 
 def _missing(row: Mapping[str, str]) -> str | None:
