@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from carenav.errors import InputError
 from carenav.models.program import Options, Program
-from carenav.models.vocabulary import label
+from carenav.models.vocabulary import label, language_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +101,7 @@ def _rows(today: date, plan_names: Mapping[str, str]) -> list[tuple[str, Callabl
         ("Staff to clients", lambda p: p.staff_to_client_ratio or NOT_RECORDED),
         ("Transportation help", lambda p: yes_no(p.transportation_help)),
         ("Parking", lambda p: yes_no(p.parking)),
-        ("Languages", lambda p: options_text(p.languages)),
+        ("Languages", lambda p: options_text(p.languages, language_name)),
         ("Accreditation", lambda p: options_text(p.accreditation)),
         ("Admission requirements", lambda p: "; ".join(p.admission_requirements) or NOT_RECORDED),
         ("Typical wait", lambda p: _count(p.wait_days, "day")),

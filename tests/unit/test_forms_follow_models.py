@@ -145,6 +145,7 @@ def check_field(root: widgets.Widget, model: type[BaseModel], name: str, control
     if words:
         assert note.count(words) == 1, f"{where}: help should state '{words}' once: {note!r}"
     assert not re.search(r"\(\d+ to \d+\)", note), f"{where}: a bound restated by hand"
+    assert ") (" not in note, f"{where}: two asides in a row read badly: {note!r}"
     if isinstance(control, widgets.BoundedIntText | widgets.FloatSlider | widgets.IntSlider):
         if low is not None:
             assert control.min == low, f"{where}: lowest {control.min}, the model's {low}"

@@ -169,3 +169,20 @@ def test_a_zip_typed_in_full_width_digits_is_read_as_the_zip_and_the_page_keeps_
     assert "is not a ZIP code" in unescape(app.inputs.zip_message.value)
     app.inputs.zip.value = "97205"
     assert app.results.value == ascii_results
+
+
+def test_a_language_reads_as_its_name_in_the_list_and_in_the_reasons(app: ProgramFinderApp) -> None:
+    from carenav.models.vocabulary import language_name
+    from carenav.present.handout_words import LANGUAGE_NAMES
+
+    importance, options = app.inputs.prefs["languages"]
+    assert options is not None
+    shown = dict(options.options)
+    assert {"American Sign Language": "asl", "Spanish": "spanish"}.items() <= shown.items()
+    assert not any(label.islower() or label == "Asl" for label in shown)
+
+    options.value = ("asl",)
+    importance.value = "nice"
+    assert "American Sign Language" in unescape(app.results.value)
+    # The handout's names (translated) say the same in English as the finder's.
+    assert {code: language_name(code) for code in LANGUAGE_NAMES} == LANGUAGE_NAMES

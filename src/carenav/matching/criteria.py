@@ -18,7 +18,7 @@ from carenav.directory import NO, UNKNOWN, YES, Codes, day_mask, option_codes
 from carenav.errors import UnknownIdError
 from carenav.models.billing import Weekday
 from carenav.models.client import ClientNeeds, Preferences
-from carenav.models.vocabulary import Format, Need, Track, label
+from carenav.models.vocabulary import Format, Need, Track, label, language_name
 
 Kind = Literal["must", "nice"]
 
@@ -167,7 +167,7 @@ def preference_criteria(prefs: Preferences, frame: pd.DataFrame, kind: Kind) -> 
     for facet, prefix, chosen, verb, _ in sets:
         if chosen:
             options = [
-                Option(prefix, value, label(value).title() if prefix == "lang" else label(value))
+                Option(prefix, value, language_name(value) if prefix == "lang" else label(value))
                 for value in sorted(chosen)
             ]
             found.append(

@@ -46,7 +46,7 @@ class Preferences(StrictModel):
     languages: frozenset[Language] = Field(
         default=frozenset(),
         title="Language of sessions (any of these)",
-        description="Languages sessions are held in, lowercase, e.g. spanish",
+        description="Languages sessions are held in, e.g. Spanish",
     )
     groups: frozenset[SpecificGroup] = Field(
         default=frozenset(),

@@ -283,7 +283,7 @@ class Accumulators(StrictModel):
         ge=0,
         le=366,
         title="Days or sessions used so far",
-        description="Of this level of care, this plan year (counts toward a plan's limit)",
+        description="Of this level of care, this plan year: what counts toward a plan's limit",
     )
     family_deductible_met: Money = Field(
         default=Decimal(0),

@@ -173,6 +173,21 @@ def describe(option: str) -> str:
     return DESCRIPTIONS.get(str(option), "")
 
 
+# Languages are an open list (a directory records whichever it has); most read as their code
+# capitalized, these do not. The handout's translated names (present/handout_words.py) agree.
+LANGUAGE_NAMES = {"asl": "American Sign Language"}
+
+
+def language_name(code: str) -> str:
+    """A language as a navigator reads it.
+
+    >>> language_name("asl"), language_name("spanish")
+    ('American Sign Language', 'Spanish')
+    """
+    text = str(code)
+    return LANGUAGE_NAMES.get(text, text.capitalize())
+
+
 def label(option: str) -> str:
     """How an option reads in a sentence: 'cbt' -> 'CBT', 'art-therapy' -> 'art therapy'."""
     special = {

@@ -22,6 +22,7 @@ from carenav.models.coverage import (
     OriginalMedicarePlan,
     SelfPayPlan,
 )
+from carenav.models.vocabulary import language_name
 from carenav.present.handout_style import STYLE
 from carenav.present.handout_words import (
     CONDITIONS,
@@ -305,7 +306,7 @@ def _unconfirmed(fact: Fact, w: Words) -> str:
 
 def _language(code: str, w: Words) -> str:
     name = LANGUAGE_NAMES.get(code)
-    return escape(w._(name)) if name else escape(code.capitalize())
+    return escape(w._(name)) if name else escape(language_name(code))
 
 
 def _cost(cost: ProgramCost, facts: CaseFacts, plans: dict[str, CoveragePlan], w: Words) -> str:

@@ -18,6 +18,7 @@ from carenav.errors import InputError, input_error
 from carenav.geo import place_name
 from carenav.models.client import ClientNeeds, Preferences, Weights
 from carenav.models.known import KnownCodes
+from carenav.models.vocabulary import language_name
 from carenav.ui.choices import dropdown, labelled, multi_select, slider
 from carenav.ui.forms import FieldSpec, field_box, note_html, spec
 from carenav.ui.sharing import restyle
@@ -191,7 +192,9 @@ class NeedsPanel:
                 if pref.choices is not None:
                     options = multi_select(pref)
                 elif name == "languages":  # the languages any program records
-                    options = multi_select(pref, languages, words={x: x.title() for x in languages})
+                    options = multi_select(
+                        pref, languages, words={x: language_name(x) for x in languages}
+                    )
                 importance = self._importance()
                 self._prefs[name] = (importance, options)
                 rows.append(self._preference_row(pref, importance, options))
