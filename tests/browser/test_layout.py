@@ -2,8 +2,8 @@
 
 Nothing may be cut off: with every section opened and every tab chosen, no element that
 hides its overflow (or scrolls it) may hold content wider than itself, except the regions
-made to scroll (marked .carenav-scroll, reachable by keyboard), and the page itself never
-scrolls sideways. A screenshot at each size lands in test-artifacts/.
+made to scroll (marked .carenav-scroll, reachable by keyboard), no drop-down list may be too
+narrow for the choice it shows, and the page itself never scrolls sideways. A screenshot at each size lands in test-artifacts/.
 """
 
 from __future__ import annotations
@@ -30,6 +30,20 @@ CLIPPED = """() => {
       || style.textOverflow === 'ellipsis';
     if (hides && el.scrollWidth > el.clientWidth + 1) {
       found.push(`${(el.innerText || '').trim().slice(0, 60)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
+    }
+  }
+  // A drop-down list cuts its chosen option's text without overflowing: measure that text.
+  const pen = (window.__carenavPen ||= document.createElement('canvas').getContext('2d'));
+  for (const el of document.querySelectorAll('.carenav-app select:not([multiple])')) {
+    const chosen = el.options[el.selectedIndex];
+    if (!el.offsetParent || !chosen) continue;
+    const style = getComputedStyle(el);
+    pen.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    // The widgets' own arrow is drawn in the right padding.
+    const needs = pen.measureText(chosen.text).width
+      + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    if (needs > el.clientWidth + 1) {
+      found.push(`the list showing "${chosen.text}" (${Math.ceil(needs)}px in ${el.clientWidth}px)`);
     }
   }
   if (document.documentElement.scrollWidth > window.innerWidth + 1) {

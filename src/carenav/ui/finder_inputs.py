@@ -21,7 +21,7 @@ from carenav.models.known import KnownCodes
 from carenav.models.vocabulary import language_name
 from carenav.ui.choices import dropdown, labelled, multi_select, slider
 from carenav.ui.forms import FieldSpec, field_box, note_html, spec
-from carenav.ui.sharing import restyle
+from carenav.ui.sharing import relayout, restyle
 
 PREFERENCES, WEIGHTS_SECTION = 3, 4
 # Which field of ClientNeeds a preference goes into, by the importance chosen for it.
@@ -210,6 +210,8 @@ class NeedsPanel:
             return self.labelled(pref, importance)
         importance.description = HOW_MUCH
         restyle(importance, description_width="initial")
+        # A Dropdown's width holds its description: widen it so the choice itself still shows.
+        relayout(importance, width="360px")
         return widgets.VBox([self.labelled(pref, options), importance])
 
     @property
