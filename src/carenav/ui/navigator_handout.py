@@ -56,7 +56,8 @@ class HandoutStep:
         self.name = widgets.Text(
             description="Client's name on the handout (optional, never saved)",
             style={"description_width": "initial"},
-            layout=dict(width="520px"),
+            # The width holds the long description too: leave room for a whole name.
+            layout=dict(width="100%", max_width="760px"),
             continuous_update=False,
         )
         self.print_button = widgets.HTML(PRINT_BUTTON)
@@ -86,7 +87,7 @@ class HandoutStep:
             [
                 widgets.HBox(
                     [self.language, self.print_button],
-                    layout=dict(flex_flow="row wrap", gap="16px", align_items="center"),
+                    layout=dict(flex_flow="row wrap", gap="16px", align_items="flex-end"),
                 ),
                 self.name,
                 widgets.HBox(
