@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -52,7 +53,7 @@ def _pooled_kernel(monkeypatch: pytest.MonkeyPatch, port: int) -> None:
         monkeypatch.setenv(name, value)
 
 
-def test_outside_a_pool_nothing_waits_and_nothing_is_rehearsed(
+def test_outside_a_pool_nothing_waits_and_nothing_is_built_ahead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
@@ -61,7 +62,7 @@ def test_outside_a_pool_nothing_waits_and_nothing_is_rehearsed(
     assert built == []
 
 
-def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details(
+def test_a_pooled_kernel_builds_ahead_then_waits_for_its_page_and_takes_its_details(
     monkeypatch: pytest.MonkeyPatch, request_socket: tuple[int, threading.Event, list[str]]
 ) -> None:
     port, release, paths = request_socket
@@ -78,7 +79,7 @@ def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details
     deadline = time.monotonic() + 10
     while not built and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert built == [1], "the app should be rehearsed before the wait"
+    assert built == [1], "the app should be built before the wait"
     assert not done.wait(0.3), "the kernel should wait until a page asks for it"
     release.set()
     assert done.wait(10)
@@ -87,7 +88,47 @@ def test_a_pooled_kernel_rehearses_then_waits_for_its_page_and_takes_its_details
     assert os.environ["VOILA_PREHEAT"] == "False", "a second wait would hang the page"
 
 
-def test_a_kernel_a_page_already_asked_for_skips_the_rehearsal(
+class _App:
+    """Stands in for an app class: each build is a new object."""
+
+
+@pytest.mark.parametrize("changed", [False, True], ids=["unchanged", "a data file changed"])
+def test_the_app_built_while_waiting_is_shown_only_if_the_data_did_not_change(
+    monkeypatch: pytest.MonkeyPatch,
+    request_socket: tuple[int, threading.Event, list[str]],
+    tmp_path: Path,
+    changed: bool,
+) -> None:
+    port, release, _ = request_socket
+    _pooled_kernel(monkeypatch, port)
+    plan = tmp_path / "payers" / "plan.yaml"
+    plan.parent.mkdir()
+    plan.write_text("name: Example PPO 2026\n", encoding="utf-8")
+    monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
+    built: list[_App] = []
+
+    def factory() -> _App:
+        built.append(_App())
+        return built[-1]
+
+    waiting = threading.Thread(target=preheat.wait_for_page, args=(factory,), daemon=True)
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while not built and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if changed:  # an analyst renames the plan while the kernel waits
+        plan.write_text("name: Renamed PPO 2026\n", encoding="utf-8")
+    release.set()
+    waiting.join(10)
+
+    shown = preheat.take_prebuilt(factory)
+    assert (shown is None) == changed
+    if not changed:
+        assert shown is built[0]
+        assert preheat.take_prebuilt(factory) is None, "an app built ahead is shown once"
+
+
+def test_a_kernel_a_page_already_asked_for_does_not_build_ahead(
     monkeypatch: pytest.MonkeyPatch, page_already_waiting: tuple[int, threading.Event, list[str]]
 ) -> None:
     port, _, paths = page_already_waiting

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from carenav import notices
 from carenav.errors import CarenavError, InputError
 from carenav.ui.html import escape
+from carenav.ui.preheat import take_prebuilt
 from carenav.ui.sharing import sharing
 
 P = ParamSpec("P")
@@ -279,12 +280,15 @@ def launch(factory: Callable[[], Any]) -> widgets.Widget:
 
     Voila's own error for a failing cell tells the user to restart Voila with debugging
     flags; a navigator needs to know what to do instead, and the crisis line must stay up.
-    In a kernel Voila keeps in its pool, the notebook's cell before this one waited for a
-    page to ask (carenav.ui.preheat): the dates and data the app is built with are the page's.
+    In a kernel Voila keeps in its pool, the notebook's cell before this one built the app
+    and waited for a page to ask (carenav.ui.preheat); that app is shown only if the date
+    and every data file are as they were when it was built, else the app is built now.
     """
     try:
-        with sharing():  # one model per look instead of a layout and a style per widget
-            app = factory()
+        app = take_prebuilt(factory)
+        if app is None:
+            with sharing():  # one model per look instead of a layout and a style per widget
+                app = factory()
         return cast(widgets.Widget, app.widget)
     except CarenavError as exc:
         shell = AppShell("carenav", "This app could not start.")

@@ -4,12 +4,13 @@ carenav's Voila configuration keeps one started kernel per app waiting (Voila's
 `preheat_kernel`): such a kernel has run the app notebook's imports, the bulk of a page's
 start-up, before any navigator opens the page. What depends on the moment or on the data
 folder (today's date in a default, the plans and programs read from `data/`) must not be
-fixed then: a kernel may wait for hours, and an analyst may change a file meanwhile. So
-each app notebook has a cell between its imports and its `launch`, `wait_for_page(App)`:
-in a pooled kernel it builds the app once and throws it away (`rehearse`: what a first
-build pays once per process, lazy imports, pydantic's validators, compiled patterns, is
-then paid in the pool), and waits until Voila hands the kernel to a page request. The
-page's own build, the next cell, is then only reading the data and making its widgets.
+stale when the page shows: a kernel may wait for hours, and an analyst may change a file
+meanwhile. So each app notebook has a cell between its imports and its `launch`,
+`wait_for_page(App)`: in a pooled kernel it builds the app (`build_ahead`, under a `stamp`
+of today's date and every data file's size and modification time) and waits until Voila
+hands the kernel to a page request. If the stamp is still the same then, `launch` shows
+that app (`take_prebuilt`); if not, the app is closed and `launch` builds it anew, for the
+price a page without the pool pays.
 
 That cell is tagged `carenav-waits-for-page`, and `cell_timeout` (Voila's executor
 `timeout_func`, set by carenav's Voila configuration) gives it no time limit: the limit on
@@ -27,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 # The variables Voila sets in a kernel it starts for its pool (voila.utils.ENV_VARIABLE).
@@ -81,8 +83,28 @@ def request_socket_url(environ: os._Environ[str] | dict[str, str]) -> str | None
     return f"ws://{host}:{port}{base}voila/query/{kernel_id}"
 
 
-def rehearse(build: Callable[[], Any]) -> None:
-    """Build an app and discard it, closing every widget it made; nothing it does is shown.
+# The app each factory built while its kernel waited, kept for the page if still current.
+_BUILT: dict[Callable[[], Any], Any] = {}
+Stamp = tuple[date, tuple[tuple[str, int, int], ...]]
+
+
+def stamp() -> Stamp:
+    """What a built app depends on beyond its code: today's date and the data folder's files."""
+    from carenav.catalog import default_data_dir
+
+    files = []
+    try:
+        for path in sorted(default_data_dir().rglob("*")):
+            if path.is_file():
+                info = path.stat()
+                files.append((str(path), info.st_mtime_ns, info.st_size))
+    except OSError:  # a folder that is missing or unreadable: the page's build says so
+        files.append(("", -1, -1))
+    return date.today(), tuple(files)
+
+
+def build_ahead(factory: Callable[[], Any]) -> tuple[Any, Stamp] | None:
+    """Build the app before any page asks, with the stamp it was built under; None if it failed.
 
     A failure is not reported here: the page's own build meets it again and says so.
     """
@@ -90,20 +112,28 @@ def rehearse(build: Callable[[], Any]) -> None:
 
     from carenav.ui.sharing import sharing
 
+    built_under = stamp()
     try:
         with sharing():
-            build()
+            app = factory()
     except Exception:  # the real build meets it again and reports it in its own words
-        pass
-    finally:
+        app = None
+    if app is None:
         widgets.Widget.close_all()
+        return None
+    return app, built_under
+
+
+def take_prebuilt(factory: Callable[[], Any]) -> Any | None:
+    """The app `factory` built while this kernel waited, once, or None (build it now)."""
+    return _BUILT.pop(factory, None)
 
 
 def wait_for_page(factory: Callable[[], Any]) -> None:
-    """The wait cell of an app notebook: in a pooled kernel, rehearse the app, then wait for a page.
+    """The wait cell of an app notebook: in a pooled kernel, build the app ahead, then wait for a page.
 
     A kernel that a page took while it was still starting (a second page within a second
-    of the first, or a burst) finds the request already sent: it skips the rehearsal,
+    of the first, or a burst) finds the request already sent: it skips building ahead,
     which would only make that page wait.
     """
     url = request_socket_url(os.environ)
@@ -113,18 +143,27 @@ def wait_for_page(factory: Callable[[], Any]) -> None:
     from websockets.exceptions import WebSocketException
     from websockets.sync.client import connect
 
+    built = None
     try:
         with connect(url, open_timeout=OPEN_TIMEOUT_S, max_size=2**20) as socket:
             try:
                 message = socket.recv(timeout=ALREADY_ASKED_S)
             except TimeoutError:
-                rehearse(factory)
+                built = build_ahead(factory)
                 message = socket.recv()
     except (OSError, WebSocketException):
         # The socket cannot be reached: build now. A page that opens a little early
         # beats a page that never opens.
         return
     _take_request(message)
+    if built is not None:
+        app, built_under = built
+        if built_under == stamp():
+            _BUILT[factory] = app
+        else:  # a file changed or the day turned while it waited: the page builds anew
+            import ipywidgets as widgets
+
+            widgets.Widget.close_all()
 
 
 def _take_request(message: str | bytes) -> None:
