@@ -36,7 +36,7 @@ from playwright.sync_api import Page, sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.browser.harness import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+from tests.browser.harness import CHROMIUM_ARGS, READY_SHOWN, chromium_executable  # noqa: E402
 
 from carenav.serving import (  # noqa: E402
     apps_dir,
@@ -47,13 +47,6 @@ from carenav.serving import (  # noqa: E402
 )
 
 BASELINE = "one_widget_baseline"
-# The ready widget is drawn and visible (what Playwright's state="visible" means).
-VISIBLE_READY = """() => {
-    const ready = document.querySelector('.carenav-ready');
-    if (!ready) return false;
-    const box = ready.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && getComputedStyle(ready).visibility !== 'hidden';
-}"""
 
 
 def write_baseline(folder: Path) -> None:
@@ -103,9 +96,7 @@ def time_page(page: Page, url: str, server_pid: int) -> float:
     wait_until_quiet(server_pid)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
-    # Checked every animation frame: wait_for_selector re-checks only every 500 ms once a
-    # page takes longer than about 0.3 s, which rounded every figure to a half second.
-    page.wait_for_function(VISIBLE_READY, polling="raf", timeout=120_000)
+    page.wait_for_function(READY_SHOWN, polling="raf", timeout=120_000)  # every frame
     return time.perf_counter() - start
 
 

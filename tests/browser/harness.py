@@ -37,6 +37,15 @@ APP_TIMEOUT_MS = 90_000
 # The `carenav` to serve with, when not this checkout's: .ci/check-wheel points it at a
 # wheel installed in a clean virtual environment, run from a folder outside the repository.
 SERVE_ENV = "CARENAV_SERVE_COMMAND"
+# An app's root widget is drawn and visible (what Playwright's state="visible" means), for
+# `page.wait_for_function` in benchmarks: `wait_for_selector` re-checks only every 500 ms
+# once a page takes longer than about 0.3 s, which rounds a timing to a half second.
+READY_SHOWN = """() => {
+    const ready = document.querySelector('.carenav-ready');
+    if (!ready) return false;
+    const box = ready.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(ready).visibility !== 'hidden';
+}"""
 # carenav's voila.json keeps one preheated kernel waiting for each app.
 POOLED_APPS = len(list(apps_dir().glob("*.ipynb")))
 

@@ -58,28 +58,24 @@ def test_outside_a_pool_nothing_waits_and_nothing_is_built_ahead(
 ) -> None:
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     built: list[int] = []
+    preheat.build_ahead(lambda: built.append(1))
     preheat.wait_for_page(lambda: built.append(1))
     assert built == []
 
 
-def test_a_pooled_kernel_builds_ahead_then_waits_for_its_page_and_takes_its_details(
+def test_a_pooled_kernel_waits_for_its_page_and_takes_its_details(
     monkeypatch: pytest.MonkeyPatch, request_socket: tuple[int, threading.Event, list[str]]
 ) -> None:
     port, release, paths = request_socket
     _pooled_kernel(monkeypatch, port)
     monkeypatch.delenv("QUERY_STRING", raising=False)
-    built: list[int] = []
     done = threading.Event()
 
     def cell() -> None:
-        preheat.wait_for_page(lambda: built.append(1))
+        preheat.wait_for_page(_App)
         done.set()
 
     threading.Thread(target=cell, daemon=True).start()
-    deadline = time.monotonic() + 10
-    while not built and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert built == [1], "the app should be built before the wait"
     assert not done.wait(0.3), "the kernel should wait until a page asks for it"
     release.set()
     assert done.wait(10)
@@ -93,7 +89,7 @@ class _App:
 
 
 @pytest.mark.parametrize("changed", [False, True], ids=["unchanged", "a data file changed"])
-def test_the_app_built_while_waiting_is_shown_only_if_the_data_did_not_change(
+def test_the_app_built_ahead_is_shown_only_if_the_data_did_not_change_while_it_waited(
     monkeypatch: pytest.MonkeyPatch,
     request_socket: tuple[int, threading.Event, list[str]],
     tmp_path: Path,
@@ -111,11 +107,10 @@ def test_the_app_built_while_waiting_is_shown_only_if_the_data_did_not_change(
         built.append(_App())
         return built[-1]
 
+    preheat.build_ahead(factory)
+    assert len(built) == 1, "a pooled kernel builds its app before any page asks"
     waiting = threading.Thread(target=preheat.wait_for_page, args=(factory,), daemon=True)
     waiting.start()
-    deadline = time.monotonic() + 10
-    while not built and time.monotonic() < deadline:
-        time.sleep(0.01)
     if changed:  # an analyst renames the plan while the kernel waits
         plan.write_text("name: Renamed PPO 2026\n", encoding="utf-8")
     release.set()
@@ -128,27 +123,40 @@ def test_the_app_built_while_waiting_is_shown_only_if_the_data_did_not_change(
         assert preheat.take_prebuilt(factory) is None, "an app built ahead is shown once"
 
 
-def test_a_kernel_a_page_already_asked_for_does_not_build_ahead(
+def test_a_build_ahead_that_fails_leaves_the_page_to_build_and_report_it(
+    monkeypatch: pytest.MonkeyPatch, page_already_waiting: tuple[int, threading.Event, list[str]]
+) -> None:
+    port, _, _ = page_already_waiting
+    _pooled_kernel(monkeypatch, port)
+
+    def broken() -> _App:
+        raise ValueError("a plan file that does not parse")
+
+    preheat.build_ahead(broken)
+    preheat.wait_for_page(broken)
+    assert preheat.take_prebuilt(broken) is None
+
+
+def test_a_kernel_a_page_already_asked_for_goes_on_at_once(
     monkeypatch: pytest.MonkeyPatch, page_already_waiting: tuple[int, threading.Event, list[str]]
 ) -> None:
     port, _, paths = page_already_waiting
     _pooled_kernel(monkeypatch, port)
-    built: list[int] = []
-    preheat.wait_for_page(lambda: built.append(1))
+    start = time.monotonic()
+    preheat.wait_for_page(_App)
+    assert time.monotonic() - start < 1
     assert paths == ["/voila/query/k-1"]
-    assert built == [], "the page is waiting: building twice would only delay it"
     assert os.environ["VOILA_PREHEAT"] == "False"
 
 
-def test_an_unreachable_socket_builds_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreachable_socket_shows_the_page_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     from carenav.serving import free_port
 
     _pooled_kernel(monkeypatch, free_port())
-    built: list[int] = []
     start = time.monotonic()
-    preheat.wait_for_page(lambda: built.append(1))
+    preheat.wait_for_page(_App)
     assert time.monotonic() - start < preheat.OPEN_TIMEOUT_S + 1
-    assert built == []
+    assert os.environ["VOILA_PREHEAT"] == "False", "a second wait would hang the page"
 
 
 def test_only_the_wait_cell_has_no_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,13 +168,15 @@ def test_only_the_wait_cell_has_no_time_limit(monkeypatch: pytest.MonkeyPatch) -
     assert preheat.cell_timeout(build) == 60
 
 
-def test_every_app_notebook_waits_in_a_tagged_cell_before_it_launches() -> None:
+def test_every_app_notebook_builds_ahead_under_the_limit_and_waits_in_a_tagged_cell() -> None:
     from carenav.serving import apps_dir
 
     for path in sorted(apps_dir().glob("*.ipynb")):
         cells = nbformat.read(path, as_version=4).cells
         sources = [c.source for c in cells]
-        assert sources[1].startswith("wait_for_page("), path.name
-        assert preheat.WAIT_TAG in cells[1].metadata.get("tags", []), path.name
-        assert sources[2].startswith("launch("), path.name
-        assert sources[1].removeprefix("wait_for_page") == sources[2].removeprefix("launch")
+        assert [s.split("(")[0] for s in sources[1:]] == ["build_ahead", "wait_for_page", "launch"]
+        tagged = [preheat.WAIT_TAG in c.metadata.get("tags", []) for c in cells]
+        assert tagged == [False, False, True, False], path.name
+        app = sources[3].removeprefix("launch")
+        assert sources[1].removeprefix("build_ahead") == app, path.name
+        assert sources[2].removeprefix("wait_for_page") == app, path.name

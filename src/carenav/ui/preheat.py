@@ -1,26 +1,26 @@
-"""A preheated kernel builds its app for the page that asks for it, not before.
+"""A preheated kernel builds its app before a page asks, and shows it if it is still current.
 
 carenav's Voila configuration keeps one started kernel per app waiting (Voila's
-`preheat_kernel`): such a kernel has run the app notebook's imports, the bulk of a page's
-start-up, before any navigator opens the page. What depends on the moment or on the data
-folder (today's date in a default, the plans and programs read from `data/`) must not be
-stale when the page shows: a kernel may wait for hours, and an analyst may change a file
-meanwhile. So each app notebook has a cell between its imports and its `launch`,
-`wait_for_page(App)`: in a pooled kernel it builds the app (`build_ahead`, under a `stamp`
-of today's date and every data file's size and modification time) and waits until Voila
-hands the kernel to a page request. If the stamp is still the same then, `launch` shows
-that app (`take_prebuilt`); if not, the app is closed and `launch` builds it anew, for the
-price a page without the pool pays.
+`preheat_kernel`): such a kernel has run the app notebook's imports before any navigator
+opens the page. It also builds the app: each app notebook has two cells between its
+imports and its `launch`. `build_ahead(App)` builds it in a pooled kernel, under a `stamp`
+of today's date and every data file's size and modification time; `wait_for_page(App)`
+waits until Voila hands the kernel to a page request. A kernel may wait for hours, and an
+analyst may change a file meanwhile: if the stamp is still the same when the page asks,
+`launch` shows the app built ahead (`take_prebuilt`); if not, it is closed and `launch`
+builds it anew, for the price a page without the pool pays.
 
-That cell is tagged `carenav-waits-for-page`, and `cell_timeout` (Voila's executor
-`timeout_func`, set by carenav's Voila configuration) gives it no time limit: the limit on
-a cell (60 s) is for a build that hangs, not for a kernel waiting for its navigator.
+Only the wait cell is tagged `carenav-waits-for-page`, and `cell_timeout` (Voila's executor
+`timeout_func`, set by carenav's Voila configuration) gives it alone no time limit: the
+limit on a cell (60 s) is for a build that hangs, ahead or not, not for a kernel waiting for
+its navigator.
 
 Voila sends that moment over its request-info socket (`voila/query/<kernel id>`, what
-`voila.utils.wait_for_request` reads). That helper is not called: importing `voila` in a
-kernel loads Jupyter Server, 1.5-2.4 s and about 47 MB a kernel, where this client of the
-same socket costs 25 ms. Outside a preheated kernel (no Voila, a notebook, a test, a kernel
-Voila started for a page) this returns at once.
+`voila.utils.wait_for_request` reads); a request sent before the kernel connected arrives
+at once. That helper is not called: importing `voila` in a kernel loads Jupyter Server,
+1.5-2.4 s and about 47 MB a kernel, where this client of the same socket costs 25 ms.
+Outside a preheated kernel (no Voila, a notebook, a test, a kernel Voila started for a
+page) both cells return at once.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ APP_PORT = "VOILA_APP_PORT"
 SERVER_URL = "VOILA_SERVER_URL"
 WS_BASE_URL = "VOILA_WS_BASE_URL"
 OPEN_TIMEOUT_S = 5
-ALREADY_ASKED_S = 0.05  # a request Voila sent before the kernel connected arrives at once
 WAIT_TAG = "carenav-waits-for-page"
 
 
@@ -83,9 +82,11 @@ def request_socket_url(environ: os._Environ[str] | dict[str, str]) -> str | None
     return f"ws://{host}:{port}{base}voila/query/{kernel_id}"
 
 
-# The app each factory built while its kernel waited, kept for the page if still current.
-_BUILT: dict[Callable[[], Any], Any] = {}
 Stamp = tuple[date, tuple[tuple[str, int, int], ...]]
+# Apps built ahead, with the stamp they were built under, until their kernel's page asks.
+_AHEAD: dict[Callable[[], Any], tuple[Any, Stamp]] = {}
+# Apps still current when their page asked, for `launch` to show once.
+_BUILT: dict[Callable[[], Any], Any] = {}
 
 
 def stamp() -> Stamp:
@@ -103,11 +104,15 @@ def stamp() -> Stamp:
     return date.today(), tuple(files)
 
 
-def build_ahead(factory: Callable[[], Any]) -> tuple[Any, Stamp] | None:
-    """Build the app before any page asks, with the stamp it was built under; None if it failed.
+def build_ahead(factory: Callable[[], Any]) -> None:
+    """The cell before the wait: in a pooled kernel, build the app before any page asks.
 
-    A failure is not reported here: the page's own build meets it again and says so.
+    It runs under Voila's limit on a cell, as `launch` does: a build that hangs ends in
+    carenav's "took too long" page, not in a page that never opens. A build that fails is
+    not reported here: the page's own build meets the failure again and says so.
     """
+    if request_socket_url(os.environ) is None:
+        return
     import ipywidgets as widgets
 
     from carenav.ui.sharing import sharing
@@ -120,8 +125,8 @@ def build_ahead(factory: Callable[[], Any]) -> tuple[Any, Stamp] | None:
         app = None
     if app is None:
         widgets.Widget.close_all()
-        return None
-    return app, built_under
+        return
+    _AHEAD[factory] = (app, built_under)
 
 
 def take_prebuilt(factory: Callable[[], Any]) -> Any | None:
@@ -130,11 +135,10 @@ def take_prebuilt(factory: Callable[[], Any]) -> Any | None:
 
 
 def wait_for_page(factory: Callable[[], Any]) -> None:
-    """The wait cell of an app notebook: in a pooled kernel, build the app ahead, then wait for a page.
+    """The wait cell of an app notebook: in a pooled kernel, wait until a page asks for it.
 
-    A kernel that a page took while it was still starting (a second page within a second
-    of the first, or a burst) finds the request already sent: it skips building ahead,
-    which would only make that page wait.
+    Then the app built ahead is kept for `launch` if today's date and the data files are
+    as they were when it was built; if not, it is closed and `launch` builds it anew.
     """
     url = request_socket_url(os.environ)
     if url is None:
@@ -143,27 +147,29 @@ def wait_for_page(factory: Callable[[], Any]) -> None:
     from websockets.exceptions import WebSocketException
     from websockets.sync.client import connect
 
-    built = None
     try:
         with connect(url, open_timeout=OPEN_TIMEOUT_S, max_size=2**20) as socket:
-            try:
-                message = socket.recv(timeout=ALREADY_ASKED_S)
-            except TimeoutError:
-                built = build_ahead(factory)
-                message = socket.recv()
+            message = socket.recv()
     except (OSError, WebSocketException):
-        # The socket cannot be reached: build now. A page that opens a little early
-        # beats a page that never opens.
-        return
+        # The socket cannot be reached: show the page now. A page that opens a little
+        # early beats a page that never opens.
+        message = ""
     _take_request(message)
-    if built is not None:
-        app, built_under = built
-        if built_under == stamp():
-            _BUILT[factory] = app
-        else:  # a file changed or the day turned while it waited: the page builds anew
-            import ipywidgets as widgets
+    _keep_if_current(factory)
 
-            widgets.Widget.close_all()
+
+def _keep_if_current(factory: Callable[[], Any]) -> None:
+    """Move the app built ahead to `launch`, or close it if the date or a data file changed."""
+    ahead = _AHEAD.pop(factory, None)
+    if ahead is None:
+        return
+    app, built_under = ahead
+    if built_under == stamp():
+        _BUILT[factory] = app
+    else:
+        import ipywidgets as widgets
+
+        widgets.Widget.close_all()
 
 
 def _take_request(message: str | bytes) -> None:
