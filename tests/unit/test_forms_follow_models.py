@@ -27,6 +27,7 @@ from carenav.ui.cost_estimator import CostEstimatorApp
 from carenav.ui.cost_inputs import ENTER_PLAN
 from carenav.ui.program_finder import ProgramFinderApp
 from carenav.ui.readiness_check import ReadinessCheckApp
+from tests.unit.panel_support import open_every_section
 
 TODAY = date(2026, 11, 27)
 INPUTS = (
@@ -189,7 +190,7 @@ def loaded() -> catalog.Catalog:
 
 def test_every_input_of_the_program_finder_follows_its_model(loaded: catalog.Catalog) -> None:
     finder = ProgramFinderApp(loaded, today=TODAY)
-    _ = finder.inputs.prefs, finder.inputs.weights  # built as when their sections open
+    open_every_section(finder.inputs)
     shown = [(s.model, s.name, control) for s, control in finder.inputs.shown]
     assert len(shown) >= 30  # needs, paying, reach, 7 preferences, 10 weights, weeks
     _check_app("program_finder", finder.widget, shown)
@@ -236,7 +237,7 @@ def test_every_input_of_the_navigator_follows_its_model(loaded: catalog.Catalog)
     client.panel.needs.value = ("substance-use",)
     client.plan.value = ENTER
     client.use_household.value = True
-    _ = client.panel.prefs, client.panel.weights  # built as when their sections open
+    open_every_section(client.panel)
     for index in range(len(STEPS)):
         app.tabs.selected_index = index
     programs = app.steps[PROGRAMS]

@@ -11,6 +11,7 @@ import pytest
 from carenav import catalog
 from carenav.ui.base import READY_CLASS
 from carenav.ui.program_finder import SECTIONS, ProgramFinderApp
+from tests.unit.panel_support import open_every_section
 
 TODAY = date(2026, 11, 27)
 
@@ -123,7 +124,7 @@ def _widgets(widget: widgets.Widget) -> list[widgets.Widget]:
 
 
 def test_every_multi_select_says_how_to_choose_several(app: ProgramFinderApp) -> None:
-    _ = app.inputs.prefs  # built as when the Preferences section opens
+    open_every_section(app.inputs)
     boxes = [w for w in _widgets(app.widget) if "carenav-field" in w._dom_classes]
     multi = [b for b in boxes if isinstance(b.children[0], widgets.SelectMultiple)]
     assert len(multi) >= 12  # 8 needs filters, 4 preferences, the shortlist

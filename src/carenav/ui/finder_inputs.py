@@ -23,7 +23,7 @@ from carenav.ui.choices import dropdown, labelled, multi_select, slider
 from carenav.ui.forms import FieldSpec, field_box, note_html, spec
 from carenav.ui.sharing import relayout, restyle
 
-PREFERENCES, WEIGHTS_SECTION = 3, 4
+WHERE_AND_WHEN, PREFERENCES, WEIGHTS_SECTION = 2, 3, 4
 # Which field of ClientNeeds a preference goes into, by the importance chosen for it.
 IMPORTANCE_FIELDS = {"must": "must_have", "nice": "nice_to_have"}
 NOT_ASKED = "Doesn't matter"
@@ -146,9 +146,17 @@ class NeedsPanel:
                 need(needs_spec("formats"), self.formats),
             ]
         )
+        # The controls of the closed sections exist from the start (they are read and
+        # filled like the others); what a browser draws for them waits until the section
+        # is opened. A drawn control costs page time even in a closed section, where a
+        # control that is not drawn costs next to none (README, "App load").
+        # Each closed section holds a box its content is put into when first opened: the
+        # sections themselves never change, so the front end keeps the header a keyboard
+        # user opened it with (and its focus) in place.
+        self.section_boxes = [basics, paying, reach]
         later = '<p class="carenav-lazy"><small>Opening this section shows its choices.</small></p>'
         self.sections = widgets.Accordion(
-            children=[basics, paying, reach, widgets.HTML(later), widgets.HTML(later)],
+            children=[basics, *(widgets.VBox([widgets.HTML(later)]) for _ in range(4))],
             selected_index=0,
         )
         for index, title in enumerate(
@@ -159,15 +167,18 @@ class NeedsPanel:
         return self.sections
 
     def _opened(self, change: dict[str, Any]) -> None:
-        if change["new"] == PREFERENCES:
+        index = change["new"]
+        if index is not None and 0 < index < len(self.section_boxes):
+            self._put(index, self.section_boxes[index])
+        elif index == PREFERENCES:
             _ = self.prefs
         elif change["new"] == WEIGHTS_SECTION:
             _ = self.weights
 
-    def _put(self, index: int, child: widgets.Widget) -> None:
-        children = list(self.sections.children)
-        children[index] = child
-        self.sections.children = tuple(children)
+    def _put(self, index: int, content: widgets.Widget) -> None:
+        holder = self.sections.children[index]
+        if holder.children != (content,):
+            holder.children = (content,)
 
     def _watch(self, controls: Sequence[widgets.Widget]) -> None:
         if self._on_change is not None:
@@ -259,6 +270,8 @@ class NeedsPanel:
             place = place_name(text)
         except InputError as exc:
             self.zip_message.value = note_html(help_text, f"{exc.detail}; {exc.expected or ''}")
+            # Shown where it can be read and fixed, also when the ZIP came from a case file.
+            self.sections.selected_index = WHERE_AND_WHEN
             return False
         self.zip_message.value = note_html(f"{help_text}. {place}")
         return True
