@@ -2,8 +2,8 @@
 
 Nothing may be cut off: with every section opened and every tab chosen, no element that
 hides its overflow (or scrolls it) may hold content wider than itself, except the regions
-made to scroll (marked .carenav-scroll, reachable by keyboard), no drop-down list may be too
-narrow for the choice it shows, and the page itself never scrolls sideways. A screenshot at each size lands in test-artifacts/.
+made to scroll (marked .carenav-scroll, reachable by keyboard), no drop-down list may show
+no choice or be too narrow for the one it shows, and the page itself never scrolls sideways. A screenshot at each size lands in test-artifacts/.
 """
 
 from __future__ import annotations
@@ -35,8 +35,13 @@ CLIPPED = """() => {
   // A drop-down list cuts its chosen option's text without overflowing: measure that text.
   const pen = (window.__carenavPen ||= document.createElement('canvas').getContext('2d'));
   for (const el of document.querySelectorAll('.carenav-app select:not([multiple])')) {
+    if (!el.offsetParent) continue;
     const chosen = el.options[el.selectedIndex];
-    if (!el.offsetParent || !chosen) continue;
+    if (!chosen || !chosen.text.trim()) {  // drawn empty, though one option means "not set"
+      const field = (el.closest('.carenav-field') || el.parentElement).innerText.trim();
+      found.push(`a list showing no choice ("${field.split('\\n')[0].slice(0, 40)}")`);
+      continue;
+    }
     const style = getComputedStyle(el);
     pen.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     // The widgets' own arrow is drawn in the right padding.

@@ -187,3 +187,19 @@ def test_a_language_reads_as_its_name_in_the_list_and_in_the_reasons(app: Progra
     assert "American Sign Language" in unescape(app.results.value)
     # The handout's names (translated) say the same in English as the finder's.
     assert {code: language_name(code) for code in LANGUAGE_NAMES} == LANGUAGE_NAMES
+
+
+def test_a_list_whose_choice_is_not_set_shows_its_words_not_an_empty_box(
+    app: ProgramFinderApp,
+) -> None:
+    # ipywidgets draws a value of None as no choice at all, though one option means it.
+    for control, words in (
+        (app.inputs.plan, "(none)"),
+        (app.inputs.medicaid_state, "(none)"),
+        (app.inputs.max_miles, "Any distance"),
+    ):
+        assert (control.index, control.label, control.value) == (0, words, None)
+    miles = app.inputs.max_miles
+    miles.value = 10
+    miles.value = None  # as opening a case file without a distance does
+    assert (miles.index, miles.label) == (0, "Any distance")

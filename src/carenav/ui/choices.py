@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from carenav.models.vocabulary import describe, label
-from carenav.ui.forms import FieldSpec, field_box, note_html
+from carenav.ui.forms import FieldSpec, OptionalDropdown, field_box, note_html
 from carenav.ui.sharing import restyle
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -81,8 +81,9 @@ def dropdown(
     if options is None:
         options = [(option_label(v), v) for v in values_of(spec)]
     listed = [(none, None), *options] if none is not None else list(options)
-    chosen = value if value is not None or none is not None else listed[0][1]
-    return widgets.Dropdown(options=listed, value=chosen)
+    if none is not None:
+        return OptionalDropdown(options=listed, value=value)
+    return widgets.Dropdown(options=listed, value=listed[0][1] if value is None else value)
 
 
 def slider(spec: FieldSpec, value: float, step: float = 0.5) -> widgets.FloatSlider:

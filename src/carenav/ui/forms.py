@@ -21,6 +21,7 @@ import annotated_types
 import ipywidgets as widgets
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from traitlets import observe
 
 from carenav.errors import explain_all, field_path
 from carenav.ui.html import escape
@@ -143,6 +144,28 @@ def field_box(*children: widgets.Widget) -> widgets.VBox:
     return box
 
 
+class OptionalDropdown(widgets.Dropdown):  # type: ignore[misc]
+    """A dropdown whose option of value None means "not set", and shows that option.
+
+    ipywidgets takes a value of None for "nothing chosen" and draws an empty list, even
+    when None is one of the options ("(none)", "Any distance"): here None chooses it.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if self.value is None:
+            self.index = self._options_values.index(None)
+
+    @observe("value")
+    def _propagate_value(self, change: dict[str, Any]) -> None:
+        if change["new"] is None and None in self._options_values:
+            index = self._options_values.index(None)
+            if self.index != index:
+                self.index = index
+            return
+        super()._propagate_value(change)
+
+
 class FieldInput:
     """One labelled input for one model field, with its description and its error in one line below."""
 
@@ -161,7 +184,8 @@ class FieldInput:
             options = [(str(getattr(c, "value", c)), c) for c in self.spec.choices]
             if self.optional:
                 options = [("(not set)", None), *options]
-            self.control = widgets.Dropdown(options=options, value=default, layout=layout)
+            chooser = OptionalDropdown if self.optional else widgets.Dropdown
+            self.control = chooser(options=options, value=default, layout=layout)
         elif self.kind is bool:
             self.control = widgets.Checkbox(value=bool(default), indent=False)
         elif self.kind is int:
