@@ -32,27 +32,29 @@ def settle(page: Page) -> None:
     )
 
 
+# The next header or tab to open: not opened yet and visible, a section before a tab, so
+# that every section inside the chosen tab is opened before the next tab is chosen.
+NEXT_HEADER = """(selector) => {
+    const all = [...document.querySelectorAll(selector)];
+    const fresh = all.filter((el) => !el.dataset.carenavVisited && el.getClientRects().length);
+    const pick = fresh.find((el) => el.classList.contains('jupyter-widget-Collapse-header'))
+        || fresh[0];
+    if (!pick) return -1;
+    pick.dataset.carenavVisited = '1';
+    return all.indexOf(pick);
+}"""
+
+
 def each_panel(page: Page) -> Iterator[str]:
     """Click every section header and tab once, including those that opening others reveals.
 
+    The sections of a tab (the navigator's steps) are opened while that tab is chosen.
     Yields the name of each header or tab just opened, after its panel has settled.
     """
-    clicked: set[int] = set()
-    while True:
-        headers = page.locator(HEADERS)
-        # A header inside a tab not chosen is hidden: apps with sections inside tabs (the
-        # navigator) open those in their extras, tab by tab.
-        fresh = [
-            i for i in range(headers.count()) if i not in clicked and headers.nth(i).is_visible()
-        ]
-        if not fresh:
-            return
-        for index in fresh:
-            header = headers.nth(index)
-            if not header.is_visible():  # its tab was left by the click before
-                continue
-            name = header.inner_text().strip()
-            header.click()
-            clicked.add(index)
-            settle(page)
-            yield name
+    headers = page.locator(HEADERS)
+    while (index := page.evaluate(NEXT_HEADER, HEADERS)) >= 0:
+        header = headers.nth(index)
+        name = header.inner_text().strip()
+        header.click()
+        settle(page)
+        yield name

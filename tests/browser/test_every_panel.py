@@ -57,15 +57,7 @@ def _continuum_extras(page: Page) -> None:
 
 
 def _navigator_extras(page: Page) -> None:
-    """Each step's own sections, tab by tab; typing the plan in reveals its form."""
-    tabs = page.locator(".carenav-navigator-steps > .lm-TabBar .lm-TabBar-tab")
-    for index in range(tabs.count()):
-        tabs.nth(index).click()
-        _settle(page)
-        sections = page.locator(".carenav-app .jupyter-widget-Collapse-header >> visible=true")
-        for number in range(sections.count()):
-            sections.nth(number).click()
-            _settle(page)
+    """Typing the plan in reveals its form (each step's sections were opened tab by tab)."""
     page.locator(".lm-TabBar-tab", has_text="Client and coverage").click()
     page.locator(".carenav-case-plan select").select_option(label="Enter the plan's terms by hand…")
     _settle(page)
