@@ -149,10 +149,10 @@ class NeedsPanel:
         # The controls of the closed sections exist from the start (they are read and
         # filled like the others); what a browser draws for them waits until the section
         # is opened. A drawn control costs page time even in a closed section, where a
-        # control that is not drawn costs next to none (README, "App load").
-        # Each closed section holds a box its content is put into when first opened: the
-        # sections themselves never change, so the front end keeps the header a keyboard
-        # user opened it with (and its focus) in place.
+        # control that is not drawn costs next to none (README, "App load"). Each closed
+        # section holds a box its content is put into when first opened: the sections
+        # themselves never change, so the front end keeps the header a keyboard user
+        # opened it with (and its focus) in place.
         self.section_boxes = [basics, paying, reach]
         later = '<p class="carenav-lazy"><small>Opening this section shows its choices.</small></p>'
         self.sections = widgets.Accordion(
@@ -172,7 +172,7 @@ class NeedsPanel:
             self._put(index, self.section_boxes[index])
         elif index == PREFERENCES:
             _ = self.prefs
-        elif change["new"] == WEIGHTS_SECTION:
+        elif index == WEIGHTS_SECTION:
             _ = self.weights
 
     def _put(self, index: int, content: widgets.Widget) -> None:

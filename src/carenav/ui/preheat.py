@@ -122,8 +122,6 @@ def build_ahead(factory: Callable[[], Any]) -> None:
         with sharing():
             app = factory()
     except Exception:  # the real build meets it again and reports it in its own words
-        app = None
-    if app is None:
         widgets.Widget.close_all()
         return
     _AHEAD[factory] = (app, built_under)
