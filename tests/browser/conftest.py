@@ -20,6 +20,8 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.harness import (
     APP_TIMEOUT_MS,
@@ -69,10 +71,42 @@ def page_errors(page: Page) -> list[str]:
 
 
 def open_app(page: Page, server: VoilaServer, name: str) -> None:
-    """Open an app and wait until its widgets are on screen."""
-    # Voila runs the notebook before it answers: on a busy machine that outlasts 30 s.
-    page.goto(server.app_url(name), wait_until="domcontentloaded", timeout=APP_TIMEOUT_MS)
-    page.wait_for_selector(".carenav-ready", state="visible", timeout=APP_TIMEOUT_MS)
+    """Open an app and wait until its widgets are on screen.
+
+    A page that never shows them fails with what it did show and the server's log since
+    it was asked for, so a failure seen once in CI can be told apart afterwards.
+    """
+    log_start = len(server.log())
+    try:
+        # Voila runs the notebook before it answers: on a busy machine that outlasts 30 s.
+        page.goto(server.app_url(name), wait_until="domcontentloaded", timeout=APP_TIMEOUT_MS)
+        page.wait_for_selector(".carenav-ready", state="visible", timeout=APP_TIMEOUT_MS)
+    except PlaywrightTimeoutError as exc:
+        raise AssertionError(describe_stuck_page(page, server, log_start)) from exc
+
+
+STUCK_PAGE_STATE = """() => ({
+    loading: (document.getElementById('loading_text') || {}).innerText || null,
+    cells: document.querySelectorAll('#rendered_cells [cell-index]').length,
+    finished: document.body ? document.body.innerHTML.includes('voila_finish') : false,
+    themeLoaded: window.themeLoaded || false,
+    cellLoaded: window.cellLoaded || false,
+    ready: document.querySelectorAll('.carenav-ready').length,
+    widgets: document.querySelectorAll('.jupyter-widgets').length,
+    readyState: document.readyState,
+})"""
+
+
+def describe_stuck_page(page: Page, server: VoilaServer, log_start: int) -> str:
+    """What a page that never showed its app had: Voila's spinner, cells, widgets, and the log."""
+    try:
+        state = page.evaluate(STUCK_PAGE_STATE)
+    except PlaywrightError as exc:
+        state = f"(the page could not be read: {exc})"
+    return (
+        f"{page.url} never showed its app.\nPage: {state}\n"
+        f"Server log since it was asked for:\n{server.log()[log_start:]}"
+    )
 
 
 @pytest.fixture(name="open_app")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -47,6 +48,14 @@ READY_SHOWN = """() => {
     return box.width > 0 && box.height > 0 && getComputedStyle(ready).visibility !== 'hidden';
 }"""
 # carenav's voila.json keeps one preheated kernel waiting for each app.
+# A test server's log lines carry the time to the millisecond, so a page that never opened
+# can be lined up with the kernel it was given (`describe_stuck_page`).
+LOG_CONFIG = {
+    "Voila": {
+        "log_format": "%(asctime)s.%(msecs)03d [%(name)s] %(message)s",
+        "log_datefmt": "%H:%M:%S",
+    }
+}
 POOLED_APPS = len(list(apps_dir().glob("*.ipynb")))
 
 
@@ -114,6 +123,11 @@ def running_server(
     command = [*carenav, "serve", "--port", str(port)]
     if data is not None:
         command += ["--data", str(data)]
+    if "--config" not in args:
+        config = ARTIFACTS / f"voila-config-{port}"
+        config.mkdir(exist_ok=True)
+        (config / "voila.json").write_text(json.dumps(LOG_CONFIG), encoding="utf-8")
+        command += ["--config", str(config)]
     command += list(args)
     with log_path.open("wb") as log:
         # Its own process group, so teardown can stop Voila and every kernel it started.
