@@ -89,6 +89,7 @@ def test_a_scholarship_and_a_payment_plan_show_each_payment_and_when(
     total = page.locator(".carenav-cost-summary")
     expect(total).to_contain_text("You would pay")
 
+    page.locator(".jupyter-widget-Collapse-header", has_text="Scholarship or payment plan").click()
     page.get_by_role("checkbox", name="Add a scholarship or grant, or a payment plan").check()
     share = page.get_by_label("Scholarship or grant: share it pays")
     share.fill("0.5")

@@ -38,6 +38,7 @@ def _cost_extras(page: Page) -> None:
     page.locator(".carenav-plan-choice select").select_option(label="Enter a plan by hand…")
     _settle(page)
     page.get_by_label("Has an out-of-network benefit").check()
+    page.locator(".jupyter-widget-Collapse-header", has_text="Household income").click()
     page.get_by_label("Use household income (sliding scale, Medicaid bands)").check()
     _settle(page)
     expect(page.locator(".carenav-app")).to_contain_text("People in the household")
@@ -68,7 +69,7 @@ APPS: dict[str, tuple[int, Callable[[Page], None]]] = {
     "navigator": (5, _navigator_extras),
     # app: (fewest headers it must have, what else must be revealed)
     "program_finder": (5, _finder_extras),
-    "cost_estimator": (5, _cost_extras),
+    "cost_estimator": (8, _cost_extras),
     "readiness_check": (0, _readiness_extras),
     "care_continuum": (3, _continuum_extras),
 }

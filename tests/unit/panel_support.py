@@ -1,11 +1,11 @@
-"""Opening the needs panel's sections as a navigator does: a section's inputs are drawn then."""
+"""Opening an app's closed sections as a navigator does: a section's inputs are drawn then."""
 
 from __future__ import annotations
 
-from carenav.ui.finder_inputs import NeedsPanel
+import ipywidgets as widgets
 
 
-def open_every_section(panel: NeedsPanel) -> None:
+def open_every_section(sections: widgets.Accordion) -> None:
     """Open each section in turn, as clicking its header does."""
-    for index in range(len(panel.sections.children)):
-        panel.sections.selected_index = index
+    for index in range(len(sections.children)):
+        sections.selected_index = index

@@ -190,7 +190,7 @@ def loaded() -> catalog.Catalog:
 
 def test_every_input_of_the_program_finder_follows_its_model(loaded: catalog.Catalog) -> None:
     finder = ProgramFinderApp(loaded, today=TODAY)
-    open_every_section(finder.inputs)
+    open_every_section(finder.inputs.sections)
     shown = [(s.model, s.name, control) for s, control in finder.inputs.shown]
     assert len(shown) >= 30  # needs, paying, reach, 7 preferences, 10 weights, weeks
     _check_app("program_finder", finder.widget, shown)
@@ -198,6 +198,7 @@ def test_every_input_of_the_program_finder_follows_its_model(loaded: catalog.Cat
 
 def test_every_input_of_the_cost_estimator_follows_its_model(loaded: catalog.Catalog) -> None:
     app = CostEstimatorApp(loaded, start=date(2026, 12, 7))
+    open_every_section(app.inputs.more.widget)
     app.inputs.plan_choice.value = ENTER_PLAN
     app.inputs.use_household.value = True
     app.inputs.use_payment.value = True
@@ -237,7 +238,7 @@ def test_every_input_of_the_navigator_follows_its_model(loaded: catalog.Catalog)
     client.panel.needs.value = ("substance-use",)
     client.plan.value = ENTER
     client.use_household.value = True
-    open_every_section(client.panel)
+    open_every_section(client.panel.sections)
     for index in range(len(STEPS)):
         app.tabs.selected_index = index
     programs = app.steps[PROGRAMS]

@@ -331,6 +331,7 @@ def test_a_half_scholarship_and_a_payment_plan_show_what_the_client_pays_and_whe
 def test_a_scholarship_share_above_one_is_refused_beside_it_and_changes_nothing(
     app: CostEstimatorApp,
 ) -> None:
+    app.inputs.more.widget.selected_index = 2  # "Scholarship or payment plan", as clicked
     app.inputs.use_payment.value = True
     form = app.inputs.payment_form
     assert form is not None

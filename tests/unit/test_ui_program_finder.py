@@ -124,7 +124,7 @@ def _widgets(widget: widgets.Widget) -> list[widgets.Widget]:
 
 
 def test_every_multi_select_says_how_to_choose_several(app: ProgramFinderApp) -> None:
-    open_every_section(app.inputs)
+    open_every_section(app.inputs.sections)
     boxes = [w for w in _widgets(app.widget) if "carenav-field" in w._dom_classes]
     multi = [b for b in boxes if isinstance(b.children[0], widgets.SelectMultiple)]
     assert len(multi) >= 12  # 8 needs filters, 4 preferences, the shortlist

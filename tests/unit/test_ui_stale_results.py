@@ -66,6 +66,7 @@ def test_two_wrong_fields_are_both_named_and_fixing_one_keeps_the_mark(
     cost_catalog: catalog.Catalog,
 ) -> None:
     app = CostEstimatorApp(cost_catalog, start=date(2026, 3, 2))
+    app.inputs.more.widget.selected_index = 0  # "Used so far this plan year", as clicked
     rate = app.inputs.rate_form.inputs["rate"].control
     deductible = app.inputs.accumulators_form.inputs["deductible_met"].control
     label = app.inputs.accumulators_form.inputs["deductible_met"].label_text

@@ -28,6 +28,7 @@ from carenav.models.coverage import (
 from carenav.models.payment import PaymentOptions
 from carenav.ui.forms import FieldInput, ModelForm, field_box, note_html, spec
 from carenav.ui.html import escape
+from carenav.ui.lazy import LazyPanels
 
 ENTER_PLAN = "__entered__"
 ENTER_RATE = "__rate__"
@@ -193,14 +194,27 @@ class CostInputs:
         for form in (self.rate_form, self.schedule_form, self.accumulators_form):
             self._watch(form)
         self.rate_box = widgets.VBox([self.rate_form.widget])
+        # What most estimates leave at zero or unused is in closed sections, drawn when
+        # first opened (`carenav.ui.lazy`): the page opens sooner with fewer drawn widgets.
+        self.more = LazyPanels(
+            widgets.Accordion,
+            ("Used so far this plan year", "Household income", "Scholarship or payment plan"),
+            (
+                self.accumulators_form.widget,
+                widgets.VBox([self.use_household, self.household_box]),
+                widgets.VBox([self.use_payment, self.payment_box]),
+            ),
+            waiting="Opening this section shows its fields.",
+            opened=None,
+            guard=guard,
+        )
+        self.more.widget.add_class("carenav-more-inputs")
         self.widget = widgets.VBox(
             [
                 section("Coverage", self.plan_choice, self.plan_form_box),
                 section("Program", self.program_choice, self.rate_box),
                 section("When and how long", self.schedule_form.widget),
-                section("Used so far this plan year", self.accumulators_form.widget),
-                section("Household", self.use_household, self.household_box),
-                section("Paying", self.use_payment, self.payment_box),
+                self.more.widget,
             ],
             layout=dict(width="340px"),
         )

@@ -21,9 +21,10 @@ from carenav.models.known import KnownCodes
 from carenav.models.vocabulary import language_name
 from carenav.ui.choices import dropdown, labelled, multi_select, slider
 from carenav.ui.forms import FieldSpec, field_box, note_html, spec
+from carenav.ui.lazy import LazyPanels
 from carenav.ui.sharing import relayout, restyle
 
-WHERE_AND_WHEN, PREFERENCES, WEIGHTS_SECTION = 2, 3, 4
+WHERE_AND_WHEN = 2
 # Which field of ClientNeeds a preference goes into, by the importance chosen for it.
 IMPORTANCE_FIELDS = {"must": "must_have", "nice": "nice_to_have"}
 NOT_ASKED = "Doesn't matter"
@@ -80,6 +81,8 @@ class NeedsPanel:
         self._languages = list(languages)
         self._prefs: dict[str, tuple[widgets.Dropdown, widgets.SelectMultiple | None]] | None = None
         self._weights: dict[str, widgets.FloatSlider] | None = None
+        self._prefs_rows: list[widgets.Widget] = []
+        self._weight_rows: list[widgets.Widget] = []
         # Each control and the field it shows: the forms test checks them against the models.
         self.shown: list[tuple[FieldSpec, widgets.Widget]] = []
         self._on_change: Callable[[dict[str, Any]], None] | None = None
@@ -148,37 +151,16 @@ class NeedsPanel:
         )
         # The controls of the closed sections exist from the start (they are read and
         # filled like the others); what a browser draws for them waits until the section
-        # is opened. A drawn control costs page time even in a closed section, where a
-        # control that is not drawn costs next to none (README, "App load"). Each closed
-        # section holds a box its content is put into when first opened: the sections
-        # themselves never change, so the front end keeps the header a keyboard user
-        # opened it with (and its focus) in place.
-        self.section_boxes = [basics, paying, reach]
-        later = '<p class="carenav-lazy"><small>Opening this section shows its choices.</small></p>'
-        self.sections = widgets.Accordion(
-            children=[basics, *(widgets.VBox([widgets.HTML(later)]) for _ in range(4))],
-            selected_index=0,
+        # is opened (`carenav.ui.lazy`). Preferences and weights are built then too.
+        self.lazy = LazyPanels(
+            widgets.Accordion,
+            ("Needs and level", "Paying", "Where and when", "Preferences", "Ranking weights"),
+            (basics, paying, reach, self._preferences_box, self._weights_box),
+            waiting="Opening this section shows its choices.",
         )
-        for index, title in enumerate(
-            ("Needs and level", "Paying", "Where and when", "Preferences", "Ranking weights")
-        ):
-            self.sections.set_title(index, title)
-        self.sections.observe(self._opened, names="selected_index")
+        self.section_boxes = [basics, paying, reach]
+        self.sections = self.lazy.widget
         return self.sections
-
-    def _opened(self, change: dict[str, Any]) -> None:
-        index = change["new"]
-        if index is not None and 0 < index < len(self.section_boxes):
-            self._put(index, self.section_boxes[index])
-        elif index == PREFERENCES:
-            _ = self.prefs
-        elif index == WEIGHTS_SECTION:
-            _ = self.weights
-
-    def _put(self, index: int, content: widgets.Widget) -> None:
-        holder = self.sections.children[index]
-        if holder.children != (content,):
-            holder.children = (content,)
 
     def _watch(self, controls: Sequence[widgets.Widget]) -> None:
         if self._on_change is not None:
@@ -209,9 +191,17 @@ class NeedsPanel:
                 importance = self._importance()
                 self._prefs[name] = (importance, options)
                 rows.append(self._preference_row(pref, importance, options))
-            self._put(PREFERENCES, widgets.VBox(rows))
+            self._prefs_rows = rows
             self._watch([c for pair in self._prefs.values() for c in pair if c is not None])
         return self._prefs
+
+    def _preferences_box(self) -> widgets.Widget:
+        _ = self.prefs
+        return widgets.VBox(self._prefs_rows)
+
+    def _weights_box(self) -> widgets.Widget:
+        _ = self.weights
+        return widgets.VBox(self._weight_rows)
 
     def _preference_row(
         self, pref: FieldSpec, importance: widgets.Dropdown, options: widgets.SelectMultiple | None
@@ -236,7 +226,7 @@ class NeedsPanel:
                 weight = spec(Weights, name)
                 self._weights[name] = slider(weight, getattr(defaults, name))
                 rows.append(self.labelled(weight, self._weights[name]))
-            self._put(WEIGHTS_SECTION, widgets.VBox(rows))
+            self._weight_rows = rows
             self._watch(list(self._weights.values()))
         return self._weights
 
