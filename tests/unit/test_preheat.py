@@ -9,11 +9,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import ipywidgets as widgets
 import nbformat
 import pytest
 from websockets.sync.server import ServerConnection, serve
 
 from carenav.ui import preheat
+from carenav.ui.base import launch
 
 POOLED = {"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "k-1", "VOILA_SERVER_URL": "/"}
 
@@ -53,14 +55,15 @@ def _pooled_kernel(monkeypatch: pytest.MonkeyPatch, port: int) -> None:
         monkeypatch.setenv(name, value)
 
 
-def test_outside_a_pool_nothing_waits_and_nothing_is_built_ahead(
+def test_outside_a_pool_nothing_waits_and_launch_only_builds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    built: list[int] = []
-    preheat.build_ahead(lambda: built.append(1))
-    preheat.wait_for_page(lambda: built.append(1))
-    assert built == []
+    app = _App()
+    assert preheat.show_until_asked(_App, lambda: app) is app
+    start = time.monotonic()
+    preheat.wait_for_page(_App)
+    assert time.monotonic() - start < 1
 
 
 def test_a_pooled_kernel_waits_for_its_page_and_takes_its_details(
@@ -85,11 +88,16 @@ def test_a_pooled_kernel_waits_for_its_page_and_takes_its_details(
 
 
 class _App:
-    """Stands in for an app class: each build is a new object."""
+    """Stands in for an app class: each build is a new widget, named by its plan."""
+
+    plan = "Example PPO 2026"
+
+    def __init__(self) -> None:
+        self.widget = widgets.HTML(_App.plan)
 
 
 @pytest.mark.parametrize("changed", [False, True], ids=["unchanged", "a data file changed"])
-def test_the_app_built_ahead_is_shown_only_if_the_data_did_not_change_while_it_waited(
+def test_the_app_shown_before_the_page_asked_is_built_anew_if_the_data_changed_meanwhile(
     monkeypatch: pytest.MonkeyPatch,
     request_socket: tuple[int, threading.Event, list[str]],
     tmp_path: Path,
@@ -101,40 +109,60 @@ def test_the_app_built_ahead_is_shown_only_if_the_data_did_not_change_while_it_w
     plan.parent.mkdir()
     plan.write_text("name: Example PPO 2026\n", encoding="utf-8")
     monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
-    built: list[_App] = []
+    monkeypatch.setattr(_App, "plan", "Example PPO 2026")
 
-    def factory() -> _App:
-        built.append(_App())
-        return built[-1]
-
-    preheat.build_ahead(factory)
-    assert len(built) == 1, "a pooled kernel builds its app before any page asks"
-    waiting = threading.Thread(target=preheat.wait_for_page, args=(factory,), daemon=True)
+    frame = launch(_App)
+    first = frame.children[0]
+    assert first.value == "Example PPO 2026", "a pooled kernel shows its app before any page asks"
+    waiting = threading.Thread(target=preheat.wait_for_page, args=(_App,), daemon=True)
     waiting.start()
     if changed:  # an analyst renames the plan while the kernel waits
         plan.write_text("name: Renamed PPO 2026\n", encoding="utf-8")
+        monkeypatch.setattr(_App, "plan", "Renamed PPO 2026")
     release.set()
     waiting.join(10)
 
-    shown = preheat.take_prebuilt(factory)
-    assert (shown is None) == changed
-    if not changed:
-        assert shown is built[0]
-        assert preheat.take_prebuilt(factory) is None, "an app built ahead is shown once"
+    shown = frame.children[0]
+    if changed:
+        assert shown.value == "Renamed PPO 2026", "the page shows today's data"
+        assert first.comm is None, "the stale build is closed"
+    else:
+        assert shown is first, "an app still current is shown as built"
 
 
-def test_a_build_ahead_that_fails_leaves_the_page_to_build_and_report_it(
-    monkeypatch: pytest.MonkeyPatch, page_already_waiting: tuple[int, threading.Event, list[str]]
+def test_an_app_that_failed_before_the_page_asked_is_tried_again_if_the_data_changed(
+    monkeypatch: pytest.MonkeyPatch,
+    request_socket: tuple[int, threading.Event, list[str]],
+    tmp_path: Path,
 ) -> None:
-    port, _, _ = page_already_waiting
+    port, release, _ = request_socket
     _pooled_kernel(monkeypatch, port)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
+    broken = [True]
 
-    def broken() -> _App:
-        raise ValueError("a plan file that does not parse")
+    class Fragile(_App):
+        def __init__(self) -> None:
+            if broken[0]:
+                raise ValueError("a plan file that does not parse")
+            super().__init__()
 
-    preheat.build_ahead(broken)
-    preheat.wait_for_page(broken)
-    assert preheat.take_prebuilt(broken) is None
+    frame = launch(Fragile)
+    assert "This app could not start" in frame.children[0].children[0].value
+    waiting = threading.Thread(target=preheat.wait_for_page, args=(Fragile,), daemon=True)
+    waiting.start()
+    plan.write_text("name: Example PPO 2026\n", encoding="utf-8")  # the analyst fixes it
+    broken[0] = False
+    release.set()
+    waiting.join(10)
+    assert frame.children[0].value == "Example PPO 2026"
+
+
+def test_a_build_in_the_wait_cell_has_the_cells_time_limit() -> None:
+    assert preheat.cell_limit_s() == 60  # carenav's voila.json
+    with pytest.raises(TimeoutError, match="took more than 1 s"), preheat._time_limit(1):
+        time.sleep(3)
 
 
 def test_a_kernel_a_page_already_asked_for_goes_on_at_once(
@@ -168,15 +196,15 @@ def test_only_the_wait_cell_has_no_time_limit(monkeypatch: pytest.MonkeyPatch) -
     assert preheat.cell_timeout(build) == 60
 
 
-def test_every_app_notebook_builds_ahead_under_the_limit_and_waits_in_a_tagged_cell() -> None:
+def test_every_app_notebook_shows_its_app_under_the_limit_then_waits_in_a_tagged_last_cell() -> (
+    None
+):
     from carenav.serving import apps_dir
 
     for path in sorted(apps_dir().glob("*.ipynb")):
         cells = nbformat.read(path, as_version=4).cells
         sources = [c.source for c in cells]
-        assert [s.split("(")[0] for s in sources[1:]] == ["build_ahead", "wait_for_page", "launch"]
+        assert [s.split("(")[0] for s in sources[1:]] == ["launch", "wait_for_page"]
         tagged = [preheat.WAIT_TAG in c.metadata.get("tags", []) for c in cells]
-        assert tagged == [False, False, True, False], path.name
-        app = sources[3].removeprefix("launch")
-        assert sources[1].removeprefix("build_ahead") == app, path.name
-        assert sources[2].removeprefix("wait_for_page") == app, path.name
+        assert tagged == [False, False, True], path.name
+        assert sources[1].removeprefix("launch") == sources[2].removeprefix("wait_for_page")

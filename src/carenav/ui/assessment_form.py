@@ -64,7 +64,8 @@ class AssessmentForm:
         )
         self.sliders: dict[str, widgets.IntSlider] = {}
         self.meanings: dict[str, widgets.HTML] = {}
-        rows = [self._rating_row(d.id, guard) for d in rule_set.dimensions]
+        # Each rating is its title and, below it, the slider beside its meaning.
+        rows = [part for d in rule_set.dimensions for part in self._rating_row(d.id, guard)]
         legend = "; ".join(rule_set.scale.label(v) for v in rule_set.scale.values())
         self.flags = {
             f.id: widgets.Checkbox(
@@ -168,7 +169,7 @@ class AssessmentForm:
         values[self.note] = earlier.note or ""
         self._quietly(values)
 
-    def _rating_row(self, dimension_id: str, guard: Guard) -> widgets.Widget:
+    def _rating_row(self, dimension_id: str, guard: Guard) -> tuple[widgets.Widget, widgets.Widget]:
         dimension, scale = (
             self.rule_set.dimension(dimension_id),
             self.rule_set.scale_for(dimension_id),
@@ -191,7 +192,7 @@ class AssessmentForm:
             [slider, self.meanings[dimension.id]],
             layout=dict(align_items="center", gap="12px"),
         )
-        return widgets.VBox([widgets.HTML(f"<strong>{escape(dimension.label)}</strong>"), line])
+        return widgets.HTML(f"<strong>{escape(dimension.label)}</strong>"), line
 
     def _changed(self, _change: dict[str, Any]) -> None:
         if not self._restoring:

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from carenav import notices
 from carenav.errors import CarenavError, InputError
 from carenav.ui.html import escape
-from carenav.ui.preheat import take_prebuilt
+from carenav.ui.preheat import show_until_asked
 from carenav.ui.sharing import sharing
 
 P = ParamSpec("P")
@@ -72,6 +72,23 @@ def _log_failure(exc: BaseException) -> None:
     log.error("carenav callback failed: %s at %s", type(exc).__name__, where)
 
 
+class AppFrame(widgets.VBox):  # type: ignore[misc]
+    """An app's outermost box, named by its title where a notebook prints it.
+
+    A widget's plain-text form (what a notebook shows beside the drawn widget, and what
+    Voila sends with every displayed app) is otherwise the repr of the whole tree: every
+    child and every value, 9,000 to 19,000 characters that took 1 to 7 ms to build on
+    each page request, only to be cut to 110.
+    """
+
+    def __init__(self, title: str, children: list[widgets.Widget]) -> None:
+        super().__init__(children)
+        self._title = title
+
+    def __repr__(self) -> str:
+        return f"<carenav app: {self._title}>"
+
+
 class AppShell:
     """A page frame: the app's title and introduction, its body, a status line and the notices.
 
@@ -84,14 +101,15 @@ class AppShell:
         self.status.add_class("carenav-status")
         self._header = widgets.HTML(f"<h1>{escape(title)}</h1><p>{escape(intro)}</p>")
         self._body = widgets.VBox([])
-        self.widget = widgets.VBox(
+        self.widget = AppFrame(
+            title,
             [
                 self._header,
                 widgets.HTML(CRISIS_LINE),
                 self._body,
                 self.status,
                 widgets.HTML(DECISION_SUPPORT),
-            ]
+            ],
         )
         self.widget.add_class("carenav-app")
         self._dependent_results: list[tuple[widgets.Box, widgets.HTML]] = []
@@ -278,17 +296,22 @@ def on_change(widget: widgets.Widget, handler: Callable[[dict[str, Any]], None])
 def launch(factory: Callable[[], Any]) -> widgets.Widget:
     """Build an app for a Voila page and return its widget; a failure becomes a plain page.
 
+    In a kernel Voila keeps in its pool, the app is built before any page asks and shown
+    in a frame that the notebook's last cell builds anew if the date or a data file
+    changes before the page asks (carenav.ui.preheat).
+    """
+    return cast(widgets.Widget, show_until_asked(factory, lambda: build_page(factory)))
+
+
+def build_page(factory: Callable[[], Any]) -> widgets.Widget:
+    """The app's widget, or a plain page in carenav's words if it cannot be built.
+
     Voila's own error for a failing cell tells the user to restart Voila with debugging
     flags; a navigator needs to know what to do instead, and the crisis line must stay up.
-    In a kernel Voila keeps in its pool, the notebook's cell before this one built the app
-    and waited for a page to ask (carenav.ui.preheat); that app is shown only if the date
-    and every data file are as they were when it was built, else the app is built now.
     """
     try:
-        app = take_prebuilt(factory)
-        if app is None:
-            with sharing():  # one model per look instead of a layout and a style per widget
-                app = factory()
+        with sharing():  # one model per look instead of a layout and a style per widget
+            app = factory()
         return cast(widgets.Widget, app.widget)
     except CarenavError as exc:
         shell = AppShell("carenav", "This app could not start.")

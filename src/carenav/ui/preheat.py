@@ -1,33 +1,42 @@
-"""A preheated kernel builds its app before a page asks, and shows it if it is still current.
+"""A preheated kernel shows its app before a page asks, and builds it anew if it went stale.
 
 carenav's Voila configuration keeps one started kernel per app waiting (Voila's
-`preheat_kernel`): such a kernel has run the app notebook's imports before any navigator
-opens the page. It also builds the app: each app notebook has two cells between its
-imports and its `launch`. `build_ahead(App)` builds it in a pooled kernel, under a `stamp`
-of today's date and every data file's size and modification time; `wait_for_page(App)`
-waits until Voila hands the kernel to a page request. A kernel may wait for hours, and an
-analyst may change a file meanwhile: if the stamp is still the same when the page asks,
-`launch` shows the app built ahead (`take_prebuilt`); if not, it is closed and `launch`
-builds it anew, for the price a page without the pool pays.
+`preheat_kernel`), and Voila runs the notebook in it before any navigator opens the page.
+Each app notebook ends with two cells: `launch(App)` builds and shows the app, then
+`wait_for_page(App)` waits until Voila hands the kernel to a page request. So when a page
+asks, only the rest of the wait cell runs before the page is complete: the page arrives as
+fast as a one-widget notebook's (benchmarks/app_load.py, README "App load").
+
+A kernel may wait for hours, and an analyst may change a file meanwhile. In a pooled
+kernel `launch` shows the app in a frame of its own, under a `stamp` of today's date and
+every data file's size and modification time (`show_until_asked`). When the page asks, the
+wait cell compares the stamp: if the date or a file changed, it builds the app anew into
+the same frame before the page's front end has read a single widget, so the page shows
+today's data, never the stale build.
 
 Only the wait cell is tagged `carenav-waits-for-page`, and `cell_timeout` (Voila's executor
 `timeout_func`, set by carenav's Voila configuration) gives it alone no time limit: the
-limit on a cell (60 s) is for a build that hangs, ahead or not, not for a kernel waiting for
-its navigator.
+limit on a cell (60 s) is for a build that hangs, not for a kernel waiting for its
+navigator. The one build a wait cell may run has that limit of its own (`cell_limit_s`),
+and past it the frame shows carenav's words for a failed start.
 
-Voila sends that moment over its request-info socket (`voila/query/<kernel id>`, what
-`voila.utils.wait_for_request` reads); a request sent before the kernel connected arrives
-at once. That helper is not called: importing `voila` in a kernel loads Jupyter Server,
-1.5-2.4 s and about 47 MB a kernel, where this client of the same socket costs 25 ms.
-Outside a preheated kernel (no Voila, a notebook, a test, a kernel Voila started for a
-page) both cells return at once.
+Voila sends the moment a page asks over its request-info socket (`voila/query/<kernel id>`,
+what `voila.utils.wait_for_request` reads); a request sent before the kernel connected
+arrives at once. That helper is not called: importing `voila` in a kernel loads Jupyter
+Server, 1.5-2.4 s and about 47 MB a kernel, where this client of the same socket costs
+25 ms. Outside a preheated kernel (no Voila, a notebook, a test, a kernel Voila started for
+a page) `launch` only builds and the wait cell returns at once.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -83,10 +92,20 @@ def request_socket_url(environ: os._Environ[str] | dict[str, str]) -> str | None
 
 
 Stamp = tuple[date, tuple[tuple[str, int, int], ...]]
-# Apps built ahead, with the stamp they were built under, until their kernel's page asks.
-_AHEAD: dict[Callable[[], Any], tuple[Any, Stamp]] = {}
-# Apps still current when their page asked, for `launch` to show once.
-_BUILT: dict[Callable[[], Any], Any] = {}
+
+
+@dataclass
+class _Shown:
+    """An app shown in a pooled kernel before its page asked: its frame, stamp and widgets."""
+
+    frame: Any
+    built_under: Stamp
+    made: set[str]
+    build: Callable[[], Any]
+
+
+# Apps a pooled kernel shows before its page asks, until the wait cell has checked them.
+_SHOWN: dict[Callable[[], Any], _Shown] = {}
 
 
 def stamp() -> Stamp:
@@ -104,39 +123,31 @@ def stamp() -> Stamp:
     return date.today(), tuple(files)
 
 
-def build_ahead(factory: Callable[[], Any]) -> None:
-    """The cell before the wait: in a pooled kernel, build the app before any page asks.
+def show_until_asked(factory: Callable[[], Any], build: Callable[[], Any]) -> Any:
+    """`launch`'s build: in a pooled kernel, in a frame the wait cell refreshes if it went stale.
 
-    It runs under Voila's limit on a cell, as `launch` does: a build that hangs ends in
-    carenav's "took too long" page, not in a page that never opens. A build that fails is
-    not reported here: the page's own build meets the failure again and says so.
+    Outside a pool this is `build()`. In a pooled kernel the app is built before any page
+    asks (under Voila's limit on a cell, as every build is) and shown in a box of its own,
+    with a stamp of what it was built from.
     """
     if request_socket_url(os.environ) is None:
-        return
+        return build()
     import ipywidgets as widgets
 
-    from carenav.ui.sharing import sharing
-
+    before = set(widgets.Widget.widgets)
     built_under = stamp()
-    try:
-        with sharing():
-            app = factory()
-    except Exception:  # the real build meets it again and reports it in its own words
-        widgets.Widget.close_all()
-        return
-    _AHEAD[factory] = (app, built_under)
-
-
-def take_prebuilt(factory: Callable[[], Any]) -> Any | None:
-    """The app `factory` built while this kernel waited, once, or None (build it now)."""
-    return _BUILT.pop(factory, None)
+    shown = build()
+    made = set(widgets.Widget.widgets) - before
+    frame = widgets.VBox([shown])
+    _SHOWN[factory] = _Shown(frame, built_under, made, build)
+    return frame
 
 
 def wait_for_page(factory: Callable[[], Any]) -> None:
-    """The wait cell of an app notebook: in a pooled kernel, wait until a page asks for it.
+    """The last cell of an app notebook: in a pooled kernel, wait until a page asks for it.
 
-    Then the app built ahead is kept for `launch` if today's date and the data files are
-    as they were when it was built; if not, it is closed and `launch` builds it anew.
+    Then the app `launch` showed is built anew, in its frame, if today's date or a data
+    file is not what it was built from.
     """
     url = request_socket_url(os.environ)
     if url is None:
@@ -153,21 +164,57 @@ def wait_for_page(factory: Callable[[], Any]) -> None:
         # early beats a page that never opens.
         message = ""
     _take_request(message)
-    _keep_if_current(factory)
+    _refresh_if_changed(factory)
 
 
-def _keep_if_current(factory: Callable[[], Any]) -> None:
-    """Move the app built ahead to `launch`, or close it if the date or a data file changed."""
-    ahead = _AHEAD.pop(factory, None)
-    if ahead is None:
+def _refresh_if_changed(factory: Callable[[], Any]) -> None:
+    """Build the app shown ahead anew, in its frame, if the date or a data file changed.
+
+    The new build runs under the same limit as a cell (carenav's voila.json): past it, the
+    frame shows carenav's words for a failed start instead of a page that never opens.
+    """
+    shown = _SHOWN.pop(factory, None)
+    if shown is None or shown.built_under == stamp():
         return
-    app, built_under = ahead
-    if built_under == stamp():
-        _BUILT[factory] = app
-    else:
-        import ipywidgets as widgets
+    import ipywidgets as widgets
 
-        widgets.Widget.close_all()
+    from carenav.ui.sharing import is_shared
+
+    with _time_limit(cell_limit_s()):
+        fresh = shown.build()
+    shown.frame.children = (fresh,)
+    for model_id in shown.made:
+        old = widgets.Widget.widgets.get(model_id)
+        if old is not None and not is_shared(old):  # a shared look serves the new build too
+            old.close()
+
+
+def cell_limit_s() -> int | None:
+    """carenav's limit on a cell (voila.json), for the one build a wait cell may run."""
+    from importlib.resources import files
+
+    config = json.loads((files("carenav") / "voila_config" / "voila.json").read_text("utf-8"))
+    limit = config.get("VoilaExecutor", {}).get("timeout")
+    return limit if isinstance(limit, int) and limit > 0 else None
+
+
+@contextmanager
+def _time_limit(seconds: int | None) -> Iterator[None]:
+    """Raise TimeoutError in the code run inside once `seconds` have passed (main thread only)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: Any) -> None:
+        raise TimeoutError(f"the app took more than {seconds} s to build")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _take_request(message: str | bytes) -> None:

@@ -55,6 +55,11 @@ def _frozen_class(klass: type) -> type:
     return _frozen_classes[klass]
 
 
+def is_shared(widget: Widget) -> bool:
+    """True for a shared, read-only Layout or Style (one that other widgets may be using)."""
+    return bool(widget.__dict__.get("_carenav_frozen"))
+
+
 def shared(klass: type, state: dict[str, Any]) -> Widget:
     """The one read-only model of this class with this state (created on first use)."""
     key = (klass, tuple(sorted((k, _hashable(v)) for k, v in state.items())))

@@ -1,4 +1,4 @@
-"""Closed sections and unchosen tabs draw their content only when first opened."""
+"""What a page draws and sends at first: closed sections drawn when opened, an app printed by its title."""
 
 from __future__ import annotations
 
@@ -51,3 +51,14 @@ def test_a_tab_always_shows_one_panel_so_that_one_is_drawn() -> None:
 def test_titles_and_panels_must_pair() -> None:
     with pytest.raises(ValueError, match="one title for each panel"):
         LazyPanels(widgets.Accordion, ("A", "B"), (widgets.HTML(),), waiting="…")
+
+
+def test_an_app_prints_as_its_title_not_its_whole_tree() -> None:
+    from carenav.ui.base import AppShell
+
+    shell = AppShell("Readiness check", "Rate each area.")
+    shell.mount(widgets.VBox([widgets.HTML("x" * 5000) for _ in range(20)]))
+    assert repr(shell.widget) == "<carenav app: Readiness check>"
+    bundle = shell.widget._repr_mimebundle_()
+    assert bundle["text/plain"] == "<carenav app: Readiness check>"
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == shell.widget.model_id
