@@ -159,6 +159,34 @@ def test_an_app_that_failed_before_the_page_asked_is_tried_again_if_the_data_cha
     assert frame.children[0].value == "Example PPO 2026"
 
 
+def test_a_build_again_that_hangs_ends_in_carenavs_words_not_a_page_that_never_opens(
+    monkeypatch: pytest.MonkeyPatch,
+    page_already_waiting: tuple[int, threading.Event, list[str]],
+    tmp_path: Path,
+) -> None:
+    port, _, _ = page_already_waiting
+    _pooled_kernel(monkeypatch, port)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Example PPO 2026\n", encoding="utf-8")
+    monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
+    monkeypatch.setattr(preheat, "cell_limit_s", lambda: 1)
+    slow = [False]
+
+    class Hangs(_App):
+        def __init__(self) -> None:
+            if slow[0]:
+                time.sleep(30)
+            super().__init__()
+
+    frame = launch(Hangs)
+    plan.write_text("name: Renamed PPO 2026\n", encoding="utf-8")
+    slow[0] = True
+    start = time.monotonic()
+    preheat.wait_for_page(Hangs)  # in the main thread, as in a kernel
+    assert time.monotonic() - start < 5
+    assert "This app could not start" in frame.children[0].children[0].value
+
+
 def test_a_build_in_the_wait_cell_has_the_cells_time_limit() -> None:
     assert preheat.cell_limit_s() == 60  # carenav's voila.json
     with pytest.raises(TimeoutError, match="took more than 1 s"), preheat._time_limit(1):
