@@ -6,7 +6,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -87,13 +87,35 @@ def test_a_pooled_kernel_waits_for_its_page_and_takes_its_details(
     assert os.environ["VOILA_PREHEAT"] == "False", "a second wait would hang the page"
 
 
+def _data_folder(monkeypatch: pytest.MonkeyPatch, folder: Path, plan_text: str) -> Path:
+    """A data folder of one plan file, the one the kernel reads; returns the file."""
+    plan = folder / "plan.yaml"
+    plan.write_text(plan_text, encoding="utf-8")
+    monkeypatch.setenv("CARENAV_DATA", str(folder))
+    return plan
+
+
 class _App:
-    """Stands in for an app class: each build is a new widget, named by its plan."""
+    """Stands in for an app class: each build is a new widget, named by its plan.
+
+    `trouble`, when set, runs first: a build that fails or hangs.
+    """
 
     plan = "Example PPO 2026"
+    trouble: Callable[[], None] | None = None
 
     def __init__(self) -> None:
+        if _App.trouble is not None:
+            _App.trouble()
         self.widget = widgets.HTML(_App.plan)
+
+
+def _fails() -> None:
+    raise ValueError("a plan file that does not parse")
+
+
+def _hangs() -> None:
+    time.sleep(30)
 
 
 @pytest.mark.parametrize("changed", [False, True], ids=["unchanged", "a data file changed"])
@@ -105,10 +127,7 @@ def test_the_app_shown_before_the_page_asked_is_built_anew_if_the_data_changed_m
 ) -> None:
     port, release, _ = request_socket
     _pooled_kernel(monkeypatch, port)
-    plan = tmp_path / "payers" / "plan.yaml"
-    plan.parent.mkdir()
-    plan.write_text("name: Example PPO 2026\n", encoding="utf-8")
-    monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
+    plan = _data_folder(monkeypatch, tmp_path, "name: Example PPO 2026\n")
     monkeypatch.setattr(_App, "plan", "Example PPO 2026")
 
     frame = launch(_App)
@@ -137,23 +156,15 @@ def test_an_app_that_failed_before_the_page_asked_is_tried_again_if_the_data_cha
 ) -> None:
     port, release, _ = request_socket
     _pooled_kernel(monkeypatch, port)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text("name: [unclosed\n", encoding="utf-8")
-    monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
-    broken = [True]
+    plan = _data_folder(monkeypatch, tmp_path, "name: [unclosed\n")
+    monkeypatch.setattr(_App, "trouble", _fails)
 
-    class Fragile(_App):
-        def __init__(self) -> None:
-            if broken[0]:
-                raise ValueError("a plan file that does not parse")
-            super().__init__()
-
-    frame = launch(Fragile)
+    frame = launch(_App)
     assert "This app could not start" in frame.children[0].children[0].value
-    waiting = threading.Thread(target=preheat.wait_for_page, args=(Fragile,), daemon=True)
+    waiting = threading.Thread(target=preheat.wait_for_page, args=(_App,), daemon=True)
     waiting.start()
     plan.write_text("name: Example PPO 2026\n", encoding="utf-8")  # the analyst fixes it
-    broken[0] = False
+    monkeypatch.setattr(_App, "trouble", None)
     release.set()
     waiting.join(10)
     assert frame.children[0].value == "Example PPO 2026"
@@ -166,23 +177,14 @@ def test_a_build_again_that_hangs_ends_in_carenavs_words_not_a_page_that_never_o
 ) -> None:
     port, _, _ = page_already_waiting
     _pooled_kernel(monkeypatch, port)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text("name: Example PPO 2026\n", encoding="utf-8")
-    monkeypatch.setenv("CARENAV_DATA", str(tmp_path))
+    plan = _data_folder(monkeypatch, tmp_path, "name: Example PPO 2026\n")
     monkeypatch.setattr(preheat, "cell_limit_s", lambda: 1)
-    slow = [False]
 
-    class Hangs(_App):
-        def __init__(self) -> None:
-            if slow[0]:
-                time.sleep(30)
-            super().__init__()
-
-    frame = launch(Hangs)
+    frame = launch(_App)
     plan.write_text("name: Renamed PPO 2026\n", encoding="utf-8")
-    slow[0] = True
+    monkeypatch.setattr(_App, "trouble", _hangs)
     start = time.monotonic()
-    preheat.wait_for_page(Hangs)  # in the main thread, as in a kernel
+    preheat.wait_for_page(_App)  # in the main thread, as in a kernel
     assert time.monotonic() - start < 5
     assert "This app could not start" in frame.children[0].children[0].value
 
