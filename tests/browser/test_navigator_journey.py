@@ -169,13 +169,16 @@ def test_a_navigator_carries_one_client_to_a_handout_in_english_and_spanish(
     page.wait_for_selector(".carenav-ready", state="visible", timeout=APP_TIMEOUT_MS)
     settle(page)
     _step(page, "Next steps and handout")
+    upload = page.locator(".carenav-open-case").first
+    expect(upload).to_have_text("Open case file")  # not ipywidgets' "Open case file (0)"
     with page.expect_file_chooser() as chooser:
-        page.locator(".carenav-open-case").first.click()
+        upload.click()
     chooser.value.set_files(str(saved))
     expect(page.locator(".carenav-status")).to_contain_text(
         "Opened the case file", timeout=APP_TIMEOUT_MS
     )
     settle(page)
+    expect(upload).to_have_text("Open case file")
     expect(page.locator(".carenav-handout")).to_contain_text("Quartz Quarry Counseling")
     _same(page.locator(".carenav-handout").inner_text(), english)
     page.locator(".carenav-handout-language button", has_text="Español").click()
