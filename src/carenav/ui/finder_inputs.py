@@ -158,7 +158,6 @@ class NeedsPanel:
             (basics, paying, reach, self._preferences_box, self._weights_box),
             waiting="Opening this section shows its choices.",
         )
-        self.section_boxes = [basics, paying, reach]
         self.sections = self.lazy.widget
         return self.sections
 

@@ -14,10 +14,11 @@ filled before anyone opens it) or a function that builds it on first opening.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 from typing import Any, TypeAlias
 
 import ipywidgets as widgets
+
+from carenav.ui.html import escape
 
 Content: TypeAlias = "widgets.Widget | Callable[[], widgets.Widget]"
 Guard: TypeAlias = Callable[[Callable[..., None]], Callable[..., None]]

@@ -20,6 +20,7 @@ from carenav.dates import next_monday
 from carenav.errors import CarenavError, InputError
 from carenav.models.case import ClientCase
 from carenav.ui.base import AppShell
+from carenav.ui.lazy import placeholder
 
 SECTIONS = ("reference", "payers", "programs", "rules", "ranking")
 STEPS = ("Client and coverage", "Level of care", "Programs", "Costs", "Next steps and handout")
@@ -64,9 +65,7 @@ class NavigatorApp(AppShell):
 
     @staticmethod
     def _placeholder() -> widgets.HTML:
-        return widgets.HTML(
-            '<p class="carenav-lazy"><small>Opening this step shows it.</small></p>'
-        )
+        return placeholder("Opening this step shows it.")
 
     # -- steps ---------------------------------------------------------------------------
 

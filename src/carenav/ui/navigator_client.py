@@ -42,7 +42,7 @@ def needs_panel(catalog: Catalog) -> NeedsPanel:
     )
     for control in (panel.plan, panel.levels):
         set_shown(control, False)
-    for box in panel.section_boxes[:2]:
+    for box in (panel.lazy.content(0), panel.lazy.content(1)):  # needs, paying
         for child in getattr(box, "children", ()):
             if any(c in (panel.plan, panel.levels) for c in getattr(child, "children", ())):
                 set_shown(child, False)

@@ -43,7 +43,7 @@ def _frozen_class(klass: type) -> type:
     if klass not in _frozen_classes:
 
         def __setattr__(self: Widget, name: str, value: object) -> None:
-            if self.__dict__.get("_carenav_frozen") and name in self.keys:
+            if is_shared(self) and name in self.keys:
                 raise SharedModelError(
                     f"this {klass.__name__} is shared by several widgets: use set_shown, "
                     "restyle or relayout (carenav.ui.sharing) instead of changing it in place"
